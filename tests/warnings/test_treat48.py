@@ -111,6 +111,11 @@ from tests.warnings.passages import ids
             "\"He won't understand it anyway,\" the nurse told Sam's mother, nodding at his hearing aids as if "
             "he were furniture.",
         ),
+        # a mind called broken, and the person put away for it (no diagnosis named)
+        (
+            "ableism",
+            "The lads on the ward called him the simple one and kept him at the far end, away from the telly.",
+        ),
     ],
 )
 def test_the_harm_told_by_treatment_warns(category: str, text: str) -> None:
@@ -178,6 +183,18 @@ def test_the_harm_told_by_treatment_warns(category: str, text: str) -> None:
         # the sound, and a fairy in a play
         ("homophobia", "The magician waved his wand and, poof, the rabbit vanished."),
         ("homophobia", "In the school play he's a fairy and his sister is a tree."),
+        # the funny one of the family, and vegetables to eat
+        (
+            "ableism",
+            "Mum says I'm the funny one and my sister is the clever one, and she keeps us both at the far end "
+            "of the table at Christmas.",
+        ),
+        ("ableism", "If you don't eat the vegetables I will know, Mum texted, and laughed at me when I sulked."),
+        # black clothes and messy hair are nobody's race
+        (
+            "racism",
+            "He came in wearing a black mask over his face and a dark jacket, and his hair was messy from the wind.",
+        ),
     ],
 )
 def test_twins_stay_clean(category: str, text: str) -> None:
