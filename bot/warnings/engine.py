@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, count, pairwise
 from operator import add, attrgetter, itemgetter
@@ -35,7 +35,7 @@ from bot.story.model import Chapter, Story
 from bot.text import as_read, cluster_cut, cluster_open
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
 from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
-from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
+from bot.warnings.matcher import FRAME, REAL, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.taxonomy import Taxonomy
 
@@ -420,10 +420,14 @@ def _scan_chapter(
     """
     by_category: dict[str, list[tuple[int, Rule]]] = {}
     frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
+    real: dict[str, set[int]] = {}  # category -> the paragraphs with its signs of real harm
     for index, rules in enumerate(fired.rules):
         for rule in rules:  # each rule at most once per paragraph
             if rule.kind == FRAME:
                 frames.setdefault(rule.category, []).append(index)
+                continue
+            if rule.kind == REAL:
+                real.setdefault(rule.category, set()).add(index)
                 continue
             found = by_category.get(rule.category)
             if found is None:
@@ -441,7 +445,9 @@ def _scan_chapter(
     for category in by_category:
         scenes = _scenes_of_play(ruleset, category, played)
         if category in frames or scenes:
-            by_category[category] = _outside_frames(chapter, by_category[category], frames.get(category, []), scenes)
+            by_category[category] = _outside_frames(
+                chapter, by_category[category], frames.get(category, []), scenes, real.get(category, set())
+            )
     for category, found in by_category.items():
         if not found:
             continue
@@ -493,10 +499,16 @@ def _promote_supported(ruleset: Ruleset, report: ChapterReport) -> None:
 
 
 def _outside_frames(
-    chapter: _Chapter, found: list[tuple[int, Rule]], signs: list[int], played: set[int]
+    chapter: _Chapter,
+    found: list[tuple[int, Rule]],
+    signs: list[int],
+    played: set[int],
+    real: Collection[int] = (),
 ) -> list[tuple[int, Rule]]:
     """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away, and not
-    in a scene that is play from end to end (``played``, see :func:`_played_scenes`).
+    in a scene that is play from end to end (``played``, see :func:`_played_scenes`). A hit in a
+    paragraph with a sign of the category's real harm (``real``: three broken ribs, the infirmary)
+    is kept whatever play is around it: a fight over a card game, an illegal elbow in a match.
 
     Only the nearest sign on each side of a hit can be near it: ``signs`` come in reading order
     and a scene is a run of paragraphs, so a farther sign is farther away or in another scene.
@@ -506,6 +518,9 @@ def _outside_frames(
     marks = [offsets[sign] for sign in signs]
     kept = []
     for index, rule in found:
+        if index in real:
+            kept.append((index, rule))
+            continue
         at, scene = offsets[index], scenes[index]
         if scene in played:
             continue

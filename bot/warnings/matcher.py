@@ -93,6 +93,7 @@ AFRESH_BYTES = 1 << 20
 # against 10 s for 8 MB) and text already seen about a third slower.
 SET_GROUP_CHARS = 32_000
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
+REAL = "real"  # ... and of the rule reporting its signs of real harm (``CategoryRules.real``)
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
 # When the sets read so far spent at least this long per block, RE2 is building their automata
 # (text they have not seen) and the other sets are read on threads, since RE2 lets go of the GIL while it
@@ -297,8 +298,8 @@ class Matcher:
     """Built once per ruleset; ``scan_paragraph`` is the hot path."""
 
     def __init__(self, ruleset: Ruleset, *, frames: bool = True) -> None:
-        """``frames``: also report each category's signs of play (a server's own matcher leaves
-        them to the shared one, which already reports them)."""
+        """``frames``: also report each category's signs of play and of real harm (a server's own
+        matcher leaves them to the shared one, which already reports them)."""
         self.ruleset = ruleset
         self._negation = ruleset.negation if ruleset.negation.cues else None
         # Set entry -> compiled rules whose first part is there (several rules can share one).
@@ -335,10 +336,13 @@ class Matcher:
             compiled = _CompiledRule(rule, parts, tuple(exclusions))
             # Index by the first part only: a rule needs every part, so that one must be present.
             by_entry.setdefault(parts[0].entry, []).append(compiled)
-        for rule in frame_rules(ruleset) if frames else ():
-            # Reported as a hit of its own, never negated nor excluded: the engine sets them apart.
+        for rule in [*frame_rules(ruleset), *real_rules(ruleset)] if frames else ():
+            # Reported as a hit of its own, never excluded: the engine sets them apart. A sign of real
+            # harm may be negated ("no broken bones"); a sign of play may not.
             entry = entry_for(rule.parts[0])
-            by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], ()))
+            negated = negated_entry if rule.negatable else None
+            part = _Part(regexes[rule.parts[0]], entry, negated)
+            by_entry.setdefault(entry, []).append(_CompiledRule(rule, [part], ()))
         self.patterns = tuple(entries)  # entry i is patterns[i]
         self._groups = _compiled_sets(list(self.patterns))
         self.size = len(entries)
@@ -1020,6 +1024,16 @@ def frame_rules(ruleset: Ruleset) -> list[Rule]:
         for number, pattern in enumerate(shared_signs, start=1):
             rules.append(Rule(f"{category}/{FRAME}-{number}", category, FRAME, "", (pattern,), 0.0, False))
     return rules
+
+
+def real_rules(ruleset: Ruleset) -> list[Rule]:
+    """The rules reporting each category's signs of real harm (``CategoryRules.real``), of kind
+    ``real``, one per category, with no weight of their own; negated like a rule ("no broken bones")."""
+    return [
+        Rule(f"{category}/{REAL}", category, REAL, "", ("|".join(f"(?:{p})" for p in settings.real),), 0.0)
+        for category, settings in ruleset.categories.items()
+        if settings.real
+    ]
 
 
 class ExtendedMatcher:

@@ -57,6 +57,11 @@ class CategoryRules:
     # confident: grief short of its threshold beside a death that is sure, a death cue short of
     # its threshold in a massacre. The other category's own evidence is the missing half.
     supported_by: tuple[str, ...] = ()
+    # Signs that the harm is real whatever play is around it: an injury no game or stage leaves (three
+    # broken ribs, a month in the infirmary, stitches) or what no match or game night holds (a bottle
+    # thrown from the stands). The category's hits in a paragraph that carries one are not silenced by
+    # its frames: a bar fight that started over a card game is a fight.
+    real: tuple[str, ...] = ()
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")
@@ -202,20 +207,25 @@ class Ruleset:
         """The shared ruleset this one extends, its own rules, and the shared rules it turned off.
 
         None when the shared ruleset's matcher cannot be reused as it is: a category of the
-        shared rules with other idioms to exclude, other signs of play (``frames``, which the
-        shared matcher looks for) or other negation, would change its hits.
+        shared rules with other idioms to exclude, other signs of play or of real harm (``frames``,
+        ``real``, which the shared matcher looks for) or other negation, would change its hits.
         """
         base = self.base
         if base is None or self.negation != base.negation:
             return None
         if any(self.category_rules(c).exclude != base.category_rules(c).exclude for c in base.categories):
             return None
-        if any(self.category_rules(c).frames != base.category_rules(c).frames for c in self.categories):
+        if any(_signs(self.category_rules(c)) != _signs(base.category_rules(c)) for c in self.categories):
             return None
         base_ids = {rule.id for rule in base.rules}
         kept_ids = {rule.id for rule in self.rules}
         own = tuple(rule for rule in self.rules if rule.id not in base_ids)
         return base, own, frozenset(base_ids - kept_ids)
+
+
+def _signs(settings: CategoryRules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A category's signs the shared matcher reports as hits of their own: of play, of real harm."""
+    return settings.frames, settings.real
 
 
 def _loaded(loader: Callable[[], Ruleset], fingerprint: str) -> Ruleset:

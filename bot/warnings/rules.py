@@ -87,6 +87,7 @@ CATEGORY_KEYS = (
     "exclude",
     "frames",
     "supported_by",
+    "real",
     "rules",
 )
 RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless", "alone")
@@ -332,6 +333,7 @@ def parse_rules(
         old = base.category_rules(category_id) if base else CategoryRules()
         exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, vocabulary=vocabulary))
         frames = tuple(_phrases(body.get("frames", []), f"{where}: `frames`", gap=gap, vocabulary=vocabulary))
+        real = tuple(_phrases(body.get("real", []), f"{where}: `real`", gap=gap, vocabulary=vocabulary))
         # Each id once: the list is read on every possible warning of every chapter scanned.
         supported_by = tuple(dict.fromkeys(_strings(body.get("supported_by", []), f"{where}: `supported_by`")))
         threshold = body.get("threshold", old.threshold)
@@ -342,6 +344,7 @@ def parse_rules(
             frames=old.frames + frames,
             max_count=_integer(count, f"{where}: `max_count`", low=1, high=MAX_COUNT),
             supported_by=old.supported_by + tuple(c for c in supported_by if c not in old.supported_by),
+            real=old.real + real,
         )
         entries = body.get("rules", [])
         if not isinstance(entries, list):

@@ -8,8 +8,18 @@ kiss, a puppy's bath, a hand held) stays clean.
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.matcher import real_rules
+from bot.warnings.model import Ruleset
+from bot.warnings.phrases import compile_phrase
+from bot.warnings.rules import default_ruleset, rules_from_json
 from tests.warnings.passages import ids
 
 # A blow told by what lands it (a fist, a knee, the back of a hand, a bottle) and where, beside what
@@ -75,3 +85,72 @@ def test_blows_and_what_they_leave_warn(text: str) -> None:
 )
 def test_blows_twins_stay_clean(text: str) -> None:
     assert "violence" not in ids(text)
+
+
+# A frame of play silences its category's hits nearby; a sign of real harm in the hit's own paragraph
+# (``real`` in a category of the rules file: broken ribs, the infirmary, stitches, blood pouring from a
+# nose, a bottle thrown from the stands) keeps them, so a real fight in a game or a sport is violence.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the card game ended with him kicking the dealer in the face until she stopped moving. she spent a "
+        "week in the infirmary.",
+        "at game night he lost at monopoly and kicked his brother in the ribs, again and again: three broken ribs "
+        "and a punctured lung.",
+        "the referee never saw it: the winger drove his elbow into her face, blood pouring from her nose onto "
+        "the pitch.",
+        "at the final whistle a bottle came over the barrier and hit the keeper on the side of the head.",
+    ],
+)
+def test_a_real_fight_in_a_game_or_a_sport_warns(text: str) -> None:
+    assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stage fight, an injury denied
+        "in the stage fight he punched her in the face on every show, and nobody needed stitches.",
+        # a boxing class
+        "at the boxing gym she punched him in the face in the second round, and the bell rang.",
+        # a video game's boss
+        "the final boss kicked him in the face and he respawned at the save point.",
+        # a tackle in a match
+        "the referee waved play on after he tackled the striker to the ground.",
+    ],
+)
+def test_play_without_real_harm_stays_clean(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+def test_a_sign_of_real_harm_keeps_only_the_hits_of_its_own_paragraph() -> None:
+    """The engine's rule, with a category's signs written here: the sign of play silences the hit
+    beside it, the sign of real harm in the same paragraph keeps it, and in the next paragraph it
+    does not."""
+    rules = default_ruleset()
+    categories = dict(rules.categories)
+    categories["violence"] = replace(categories["violence"], frames=(r"\bwargames?\b",), real=(r"\bgauze\b",))
+    ruleset = Ruleset(rules.taxonomy, rules.rules, categories, rules.negation)
+    assert [rule.id for rule in real_rules(ruleset)] == ["violence/real"]
+
+    def found(*paragraphs: str) -> set[str]:
+        chapter = Chapter(1, None, [Scene(list(paragraphs))])
+        return scan(Story(StoryMeta("t"), [chapter], "txt"), ruleset, declared=Declared()).detected_ids()
+
+    blow = "In the wargame he beat him with a club until he stopped moving."
+    assert "violence" in found("He beat him with a club until he stopped moving.")
+    assert "violence" not in found(blow)
+    assert "violence" in found(blow + " They used up all the gauze.")
+    assert "violence" not in found(blow, "They used up all the gauze.")
+    assert "violence" not in found(blow + " There was no gauze.")  # a sign denied is none
+
+
+def test_a_rules_file_gives_a_category_signs_of_real_harm() -> None:
+    """``real`` is read like ``frames``: phrases, added to the shipped category's, in the fingerprint."""
+    document = {"categories": {"violence": {"real": ["gauze and tape"]}}}
+    extended = rules_from_json(json.dumps(document).encode())
+    shipped = default_ruleset().category_rules("violence").real
+    assert extended.category_rules("violence").real == (*shipped, compile_phrase("gauze and tape"))
+    assert extended.fingerprint != default_ruleset().fingerprint
