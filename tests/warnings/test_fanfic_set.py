@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -69,6 +69,7 @@ FRESH = (
     "fanfic-fresh45a.jsonl",
     "fanfic-fresh46a.jsonl",
     "fanfic-fresh47a.jsonl",
+    "fanfic-fresh48a.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -431,6 +432,19 @@ def test_the_forty_seventh_rounds_held_out_set_stays_at_or_above_its_scores() ->
     assert data["per_category"]["ableism"]["f1"] >= 0.72
     assert data["per_category"]["sexism"]["f1"] >= 0.71
     assert data["per_category"]["racism"]["f1"] >= 0.69
+
+
+def test_the_forty_eighth_rounds_held_out_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh48a.jsonl`` (240 passages, 110 warning-free) was written during the forty-eighth
+    round by a writer who never read the rules, and held out of it: its totals were the round's gate,
+    the passages opened by no one. Micro-F1 0.557 before the round, 0.578 after (homophobia, racism
+    and sexism from treat48's compositions, a death from body48's); 13 warning-free passages flagged
+    before and after. Floors at the end."""
+    data = at_least("fanfic-fresh48a.jsonl", micro_f1=0.57, free=110, flagged=13)
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.79
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.76
+    assert data["per_category"]["sexism"]["f1"] >= 0.69
+    assert data["per_category"]["abuse"]["f1"] >= 0.69
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
