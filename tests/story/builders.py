@@ -307,6 +307,11 @@ def read_text(text: str, name: str = "story.txt") -> Story:
     return import_story(text.encode(), name, max_bytes=1 << 20)
 
 
+def paragraphs(story: Story) -> list[str]:
+    """Every paragraph of the story, chapter after chapter: where a test looks for text lost or kept."""
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
 def declared_ids(texts: list[str]) -> set[str]:
     """The warning ids an author's declarations map to."""
     return set(map_texts(texts).ids)

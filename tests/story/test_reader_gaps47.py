@@ -32,7 +32,7 @@ import pytest
 from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.warnings.declared import map_texts
-from tests.story.builders import epub_bytes, read_text, xhtml
+from tests.story.builders import epub_bytes, paragraphs, read_text, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 
 STORY = [
@@ -45,10 +45,6 @@ STORY = [
 
 def _read_html(page: str, name: str = "page.html") -> Story:
     return import_story(page.encode(), name, max_bytes=1 << 20)
-
-
-def _paragraphs(story: Story) -> list[str]:
-    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
 
 
 # ---------------------------------------------------------------- text inside a form
@@ -71,7 +67,7 @@ def _old_reddit(post: str) -> str:
 def test_an_old_reddit_posts_text_in_its_form_is_the_story() -> None:
     story = _read_html(_old_reddit("".join(f"<p>{p}</p>" for p in STORY)), "log.html")
     assert (story.meta.title, story.meta.author) == ("The Lighthouse Log", "tidewright")
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_page_whose_body_is_one_form_reads_its_text_not_its_controls() -> None:
@@ -87,7 +83,7 @@ def test_a_page_whose_body_is_one_form_reads_its_text_not_its_controls() -> None
     )
     story = _read_html(page)
     assert [chapter.title for chapter in story.chapters] == ["Frost"]
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_login_or_comment_form_is_still_no_part_of_the_story() -> None:
@@ -98,7 +94,7 @@ def test_a_login_or_comment_form_is_still_no_part_of_the_story() -> None:
         "<label>Comment</label><textarea>Write a comment</textarea><button>Post Comment</button></form>"
     )
     page = "<html><body><h1>The Long Winter</h1>" + "".join(f"<p>{p}</p>" for p in STORY) + boxes + "</body></html>"
-    assert _paragraphs(_read_html(page)) == STORY
+    assert paragraphs(_read_html(page)) == STORY
 
 
 def _cpu(page: str) -> float:
@@ -209,7 +205,7 @@ def test_a_xenforo_threads_prefix_is_no_part_of_its_title() -> None:
     )
     story = _read_html(_thread_page(prefixed), "tides.html")
     assert story.meta.title == "Tides of Iron"
-    assert _paragraphs(story) == STORY + STORY
+    assert paragraphs(story) == STORY + STORY
 
 
 def test_a_threads_title_without_a_prefix_keeps_its_words() -> None:
@@ -229,7 +225,7 @@ def test_blocks_inside_nested_custom_elements_are_read_as_blocks() -> None:
         + "</div></shreddit-post></shreddit-app></body></html>"
     )
     story = _read_html(page, "log.html")
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_an_inline_custom_element_stays_in_its_sentence() -> None:
@@ -237,7 +233,7 @@ def test_an_inline_custom_element_stays_in_its_sentence() -> None:
         "<html><body><h1>The Lighthouse Log</h1><p>The keeper wrote at <faceplate-number>3</faceplate-number> "
         "o'clock, and the <em>lamp</em> was lit.</p>" + "".join(f"<p>{p}</p>" for p in STORY) + "</body></html>"
     )
-    assert _paragraphs(_read_html(page))[0] == "The keeper wrote at 3 o'clock, and the lamp was lit."
+    assert paragraphs(_read_html(page))[0] == "The keeper wrote at 3 o'clock, and the lamp was lit."
 
 
 def _new_reddit(post_attributes: str) -> str:
@@ -257,13 +253,13 @@ def _new_reddit(post_attributes: str) -> str:
 def test_a_new_reddit_post_saved_from_the_browser_reads_as_its_story() -> None:
     story = _read_html(_new_reddit('author="tidewright" post-title="The Lighthouse Log"'), "log.html")
     assert (story.meta.title, story.meta.author) == ("The Lighthouse Log", "tidewright")
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_custom_element_naming_no_post_names_no_author() -> None:
     story = _read_html(_new_reddit('class="post"'), "log.html")
     assert story.meta.author is None
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 # ---------------------------------------------------------------- a header's fields written as a list
@@ -334,12 +330,12 @@ def test_a_word_processors_list_saved_as_a_web_page_declares_each_item() -> None
     )
     story = _read_html(page, "orchard.html")
     assert {"self-harm", "suicide"} <= set(map_texts(story.meta.declared_warnings).ids)
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_the_story_after_a_one_item_list_stays_the_story() -> None:
     """A sentence, a line of dialogue set with a dash, or a short line over prose: the story's."""
     for after in ("She ran.", "Rain", "- Where are you going? she asked."):
         story = _orchard("Content warnings:", ["- self-harm" if after.startswith("-") else "self-harm", after], "")
-        assert after in _paragraphs(story)
+        assert after in paragraphs(story)
         assert "self-harm" in " ".join(story.meta.declared_warnings)

@@ -43,19 +43,8 @@ import pytest
 from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.warnings.declared import map_texts
-from tests.story.builders import epub_bytes, read_text, xhtml
-
-STORY = [
-    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
-    "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
-    "Bram mended the nets on the slipway though the rain had not stopped since the bell rang for morning.",
-    "By evening the tide had turned, and the lanterns along the quay were lit one by one against the dark.",
-]
-
-
-def _paragraphs(story: Story) -> list[str]:
-    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
-
+from tests.story.builders import epub_bytes, paragraphs, read_text, xhtml
+from tests.story.test_reader_gaps47 import STORY
 
 # ---------------------------------------------------------------- a header as a numbered list
 
@@ -182,7 +171,7 @@ def test_a_posts_tag_set_over_its_title_is_a_tag_not_the_title() -> None:
 def test_a_tag_link_among_words_over_the_title_stays_a_line() -> None:
     story = _ghost('<span>Filed under <a href="/tag/fiction/">Fiction</a></span>')
     assert story.meta.title != "Fiction"
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 # ---------------------------------------------------------------- a chapter titled with emoji
@@ -286,7 +275,7 @@ def test_a_letters_short_address_under_a_chapters_heading_stays_text() -> None:
         f"<p>{STORY[0]}</p><h2>Chapter 2</h2><address>12 Quay Street</address><p>{STORY[1]}</p></body></html>"
     )
     story = import_story(page.encode(), "salt.html", max_bytes=1 << 20)
-    assert "12 Quay Street" in _paragraphs(story)
+    assert "12 Quay Street" in paragraphs(story)
     assert story.meta.author == "Ada Quill"
 
 
@@ -299,7 +288,7 @@ def test_an_address_in_the_story_stays_text() -> None:
         f"<p>{STORY[0]}</p><h2>Chapter 2</h2><address>{letter}</address><p>{STORY[1]}</p></body></html>"
     )
     story = import_story(page.encode(), "salt.html", max_bytes=1 << 20)
-    assert letter in _paragraphs(story)
+    assert letter in paragraphs(story)
 
 
 # ---------------------------------------------------------------- an author's record in the front matter
@@ -376,7 +365,7 @@ def test_a_chapter_called_praise_or_a_glossary_of_story_length_stays() -> None:
     )
     assert [chapter.title for chapter in story.chapters] == [None, "Glossary"]
     praised = read_text("# Salt Roads\n\n## Praise the Tide\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
-    assert _paragraphs(praised) == STORY
+    assert paragraphs(praised) == STORY
 
 
 # ---------------------------------------------------------------- an admonition or a callout div over the story
@@ -431,7 +420,7 @@ def test_a_header_set_as_a_word_list_is_read_as_its_fields() -> None:
     story = import_story(page.encode(), "winter.html", max_bytes=1 << 20)
     assert (story.meta.rating, story.meta.archive_warnings) == ("Teen And Up Audiences", ["Major Character Death"])
     assert story.meta.notes == []
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_middle_dot_in_the_story_stays_text() -> None:
