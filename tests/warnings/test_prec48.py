@@ -34,6 +34,10 @@ WOMEN_DEFENDED = [
     "A daughter should never be made to feel she's worth less than her brothers.",
     "Girls shouldn't be afraid to put their hand up in maths, Ms Adeyemi told the governors.",
     "A girl should not be judged by how short her skirt is, the head girl said in assembly.",
+    # Where women belong, said of public life (the slogan's "the House and the Senate"): a defence too.
+    "Women belong in parliament, she told the debating society, and in every boardroom in the country.",
+    "A woman's place is in the House and the Senate, read the badge on Gran's coat.",
+    "More women should be in charge of the lab, the dean said, and she meant it.",
 ]
 WOMEN_DIMINISHED = [
     "A woman should not be allowed to vote, he said, her head is too full of feelings.",
@@ -41,6 +45,8 @@ WOMEN_DIMINISHED = [
     "A respectable girl should never be seen in the pub after dark, Aunt Maud said.",
     "Women shouldn't be engineers, the foreman said, and gave the job to the lad.",
     "A proper lady should know her place and keep her opinions to herself.",
+    "Women belong in the kitchen, not in parliament, he said, and the table laughed.",
+    "A woman's place is in the home, the preacher said, and the congregation nodded.",
 ]
 
 
