@@ -245,6 +245,15 @@ EVERYDAY_FROM_FREE_PASSAGES = [
         "collective-violence",
         "The Marshall House had been a hospital during the Civil War, and guests still hear footsteps.",
     ),
+    ("racism", "At the zoo the kids made monkey noises at the chimps until the keeper shushed them."),
+    (
+        "kidnapping",
+        "We watched the film where the gunman takes the bank staff hostage and demands a ransom, and I ate all the popcorn.",
+    ),
+    (
+        "kidnapping",
+        "Friday night: rewatching the heist movie where they hold the whole casino hostage for a ransom of ten million.",
+    ),
 ]
 HARM_BESIDE_THE_SAME_WORDS = [
     ("death", "The soldiers were dead by Thursday, all of them, lying in the ditch."),
@@ -255,6 +264,8 @@ HARM_BESIDE_THE_SAME_WORDS = [
         "collective-violence",
         "In the Second World War the bombers flattened the docks and three hundred people died in one night.",
     ),
+    ("racism", "The away fans made monkey noises at our striker every time he touched the ball."),
+    ("kidnapping", "They held the bank staff hostage for nine hours and demanded a ransom for the manager."),
 ]
 
 
