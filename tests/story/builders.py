@@ -8,9 +8,13 @@ AO3 (preface and chapters in separate XHTML files) and as a plain generic book.
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 
 from bot.story.importer import import_story
 from bot.story.model import Story
@@ -305,6 +309,37 @@ def gutenberg_bytes(body: str, title: str, author: str) -> bytes:
 def read_text(text: str, name: str = "story.txt") -> Story:
     """A story file's text imported as a member's upload of it is (a 1 MiB limit)."""
     return import_story(text.encode(), name, max_bytes=1 << 20)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+_TIMED_IMPORT = """
+import json, sys, time
+from bot.story.importer import import_story
+from tests.story.test_hostile_shapes37 import MAX_BYTES
+data = open(sys.argv[1], "rb").read()
+start = time.process_time()
+story = import_story(data, sys.argv[1].rsplit("/", 1)[-1], max_bytes=MAX_BYTES)
+cpu = time.process_time() - start
+print(json.dumps({"cpu": cpu, "paragraphs": [p for chapter in story.chapters for p in chapter.paragraphs]}))
+"""
+
+
+def timed_import(data: bytes, folder: Path, name: str = "page.html") -> tuple[float, list[str]]:
+    """The CPU seconds of importing ``data`` (saved as ``name`` in ``folder``) in a child process, and the
+    story's paragraphs. A child, as a worker reads an upload: late in a full test run, the test process's
+    own CPU time for the same import grew up to five times."""
+    page = folder / name
+    page.write_bytes(data)
+    child = subprocess.run(
+        [sys.executable, "-c", _TIMED_IMPORT, str(page)],
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    found = json.loads(child.stdout)
+    return found["cpu"], found["paragraphs"]
 
 
 def paragraphs(story: Story) -> list[str]:

@@ -8,44 +8,13 @@ test run's own process, late in a full run, the same import took five times its 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.story.importer import import_story
+from tests.story.builders import timed_import
 from tests.story.test_hostile_shapes37 import MAX_BYTES
-
-ROOT = Path(__file__).resolve().parents[2]
-_TIMED_IMPORT = """
-import json, sys, time
-from bot.story.importer import import_story
-from tests.story.test_hostile_shapes37 import MAX_BYTES
-data = open(sys.argv[1], "rb").read()
-start = time.process_time()
-story = import_story(data, "deep.html", max_bytes=MAX_BYTES)
-cpu = time.process_time() - start
-print(json.dumps({"cpu": cpu, "paragraphs": [p for chapter in story.chapters for p in chapter.paragraphs]}))
-"""
-
-
-def _timed_import(data: bytes, folder: Path) -> tuple[float, list[str]]:
-    """The CPU seconds of importing ``data`` in a child process, and the story's paragraphs."""
-    page = folder / "deep.html"
-    page.write_bytes(data)
-    child = subprocess.run(
-        [sys.executable, "-c", _TIMED_IMPORT, str(page)],
-        cwd=ROOT,
-        timeout=120,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    found = json.loads(child.stdout)
-    return found["cpu"], found["paragraphs"]
-
 
 _PROSE = "The weir roared all night and nobody in the valley slept, for the river was rising fast."
 
@@ -65,7 +34,7 @@ def test_a_chain_of_only_children_thousands_deep_is_read_not_crashed_on(
     chain of only children (htmltext._spaced_inline_labels): 20,000 <span>s nested round the story's
     text (280 KB), or 600 custom elements round a <span> each, ended the import in a RecursionError (a
     traceback for the member). Walked in a loop a few elements deep, the page reads as its text (1.5 s)."""
-    cpu, paragraphs = _timed_import(_page(opening * 20_000 + _PROSE + closing * 20_000), tmp_path)
+    cpu, paragraphs = timed_import(_page(opening * 20_000 + _PROSE + closing * 20_000), tmp_path)
     assert cpu < 5.0
     assert paragraphs == [_PROSE]
 
@@ -84,7 +53,7 @@ def test_labels_nested_thousands_deep_in_a_heading_are_read_once(tmp_path: Path)
     data = _page(
         "<h1>" + "<span class='label'>" * 20_000 + "O" + "</span>" * 20_000 + "Tides</h1><p>" + _PROSE + "</p>"
     )
-    cpu, paragraphs = _timed_import(data, tmp_path)
+    cpu, paragraphs = timed_import(data, tmp_path)
     assert cpu < 5.0
     assert _PROSE in paragraphs
 
