@@ -962,10 +962,8 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
             if mark is not None and not (index == title_line and isinstance(mark, SceneBreak)):
                 _flush(pending, block_items)
                 block_items.append(mark)
-                if _wants_title(mark) and index + 1 < len(lines) and _title_line(lines[index + 1]):
-                    title_line = index + 1
-                elif _wants_title(mark) and index + 1 < len(lines) and _emoji_title(lines[index + 1]):
-                    title_line = index + 1  # "Chapter 1" / "🌊": the chapter's title, no divider
+                if _wants_title(mark) and index + 1 < len(lines) and _titles_heading(lines[index + 1]):
+                    title_line = index + 1  # "Chapter 1" / "🌊" too: the chapter's title, no divider
                 continue
             if _lone_number_line(lines, index, line_mode):
                 _flush(pending, block_items)
@@ -1946,6 +1944,11 @@ def _title_line(text: str) -> bool:
     return _looks_like_title(text)
 
 
+def _titles_heading(text: str) -> bool:
+    """Whether the line under a bare chapter heading is its title: a title's words, or emoji alone."""
+    return _title_line(text) or _emoji_title(text)
+
+
 EMOJI_TITLE_MOST = 4
 _PICTOGRAPHS_FROM = 0x1F300  # Unicode's pictographs: 🌊 🔥 🌙 💔, not a fleuron's ❦ or a star's ★
 
@@ -2040,7 +2043,7 @@ def _next_line_title(heading: Heading, text: str) -> str | None:
         return None  # "Author's Note" under "Chapter 1" heads the chapter's note: as its title, the note was story text
     if date_entry(text):
         return None  # "March 3rd, 1889" under "Chapter 1" is its entry's first line; it titled every chapter
-    if _title_line(text) or _emoji_title(text):
+    if _titles_heading(text):
         return text
     if "_" in text and _title_line(plain := _TEXT_ITALICS.sub(r"\1", text)):
         return plain  # Dracula's "JONATHAN HARKER’S JOURNAL--_continued_": a text file's italics
