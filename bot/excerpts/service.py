@@ -97,12 +97,17 @@ UNEXPECTED = "something went wrong on my side (details are in the bot's log)"
 UNSAVED = "Dogear could not save its progress (its database refused the write)"
 
 
+def _where(job: PostJob) -> str:
+    """A post as the log names it."""
+    return f"post {job.id} (chapter {job.chapter} of story {job.story_id})"
+
+
 def _logged_stop(job: PostJob, error: Exception) -> bool:
     """A post stopped by ``error`` in the bot, not by Discord (whose refusals are the admin's to read),
     said to whoever runs it at error level: one line when the disk or the database file refused a write
     (full, read-only: a state that passes, which they must see to free space; a traceback would bury
     it), with a traceback for anything else (a bug). Whether it was a storage refusal."""
-    where = f"post {job.id} (chapter {job.chapter} of story {job.story_id})"
+    where = _where(job)
     refused = storage_refused(error)
     if refused is None:
         log.error("%s failed unexpectedly", where, exc_info=error)
@@ -471,24 +476,19 @@ class ExcerptService:
     async def _stopped(self, job: PostJob, title: str, reason: str, *, gone: bool = False) -> NoReturn:
         """Marked failed, and the admin told where it stopped. Marking it is a write too, which may be
         refused as the one that stopped it was: the post is known stopped here all the same (a full
-        disk is then said as every refused write is, "can't save right now")."""
+        disk is then said as every refused write is, "can't save right now"). Refused for any other
+        reason, it is a bug whoever runs the bot must see, with its traceback; the admin is still told."""
         try:
             await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
         except Exception as error:
             self._unrecorded.add(job.id)
-            log.info("post %s stopped, unrecorded: %s", job.id, error)
             if storage_refused(error) is not None:
+                log.info("post %s stopped, unrecorded: %s", job.id, error)
                 raise
+            log.error("%s stopped and could not be marked failed", _where(job), exc_info=error)
         stopped = await store.get_job(self.db, job.guild_id, job.id)
         sent = (stopped or job).sent
-        log.info(
-            "post %s (chapter %s of story %s) stopped at message %s: %s",
-            job.id,
-            job.chapter,
-            job.story_id,
-            sent,
-            reason,
-        )
+        log.info("%s stopped at message %s: %s", _where(job), sent, reason)
         next_step = (
             "Post the chapter again in another channel with `/excerpt post channel:`."
             if gone

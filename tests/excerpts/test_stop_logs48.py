@@ -91,3 +91,28 @@ async def test_a_resumed_post_the_file_refuses_logs_lines_not_a_traceback(
     said = [record.getMessage() for record in errors(caplog)]
     assert said and all("could not save" in line for line in said), said
     assert not any(record.exc_info for record in caplog.records), said
+
+
+async def test_marking_a_stopped_post_failed_that_goes_wrong_is_logged_as_a_bug(
+    db: Database, world: FakeChannels, make_service: Make, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The channel deleted mid-post, then marking the post failed refused by something that is no
+    storage state (a trigger's constraint, as a bug in a migration would be): that was one INFO line,
+    so whoever runs the bot never learned the post was left unrecorded. The admin is still told where
+    it stopped."""
+    story_id = await add_test_story(db)
+    await db.execute(
+        "CREATE TRIGGER test_post_jobs_refused BEFORE UPDATE OF state ON post_jobs"
+        " BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END"
+    )
+
+    async def then() -> None:
+        world.deleted.add(CHANNEL)
+
+    with caplog.at_level(logging.INFO), pytest.raises(UserError) as stopped:
+        await make_service().post_chapter(request(world, story_id, 2), ThenPoster(world, then))
+    assert "stopped after 3 of" in str(stopped.value), stopped.value
+    said = [record for record in errors(caplog) if record.name == "bot.excerpts.service"]
+    assert len(said) == 1 and said[0].exc_info, [record.getMessage() for record in errors(caplog)]
+    assert "post 1 (chapter 2 of story " in said[0].getMessage(), said[0].getMessage()
+    assert "could not be marked failed" in said[0].getMessage(), said[0].getMessage()
