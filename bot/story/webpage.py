@@ -594,7 +594,7 @@ def _names(element: Tag) -> list[str]:
     return names
 
 
-_NAMING_ATTRIBUTES = ("data-tag", "data-testid", "slot")
+_NAMING_ATTRIBUTES = ("data-tag", "data-testid", "data-hook", "slot")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -953,6 +953,10 @@ _POST_META = frozenset(
         "article-byline",  # Ghost's Casper theme: the author's picture and name, the date, "3 min read"
     ]
 )  # (Blogger says who posted it under the post: "Posted by Mara Quill at 3:14 PM")
+# Wix's blog post: the line over its title of the author's name, the date and "4 min read", and the
+# name in it, named by data-hook (see :func:`blog_post_byline`).
+_POST_META_HOOKS = ["post-header", "post-metadata"]
+_AUTHOR_HOOKS = ["user-name", "author-name"]
 _SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
 # A site's line under its name in the header (WordPress's "site-description", Blogger's "description").
 _SITE_TAGLINES = frozenset(["site-description", "blog-description", "site-tagline", "tagline", "description"])
@@ -982,12 +986,20 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     with the page's ``<title>`` ("Chapter 12 – The Glass Tower – Ashen Roads")."""
     author = None
     found = False
-    for meta in body.find_all(class_=_names_post_meta):
+    # (Wix names the line by its scripts' hook, its classes generated: data-hook="post-header")
+    metas = [*body.find_all(class_=_names_post_meta), *body.find_all(attrs={"data-hook": _POST_META_HOOKS})]
+    for meta in metas:
+        if meta.decomposed:
+            continue  # (inside a line taken out before it)
         if meta.find_parent(class_=lambda names: names is not None and "comment" in " ".join(_classes_of(names))):
             continue  # a comment's own line
         if meta.find(_HEADINGS) is not None and meta.find(class_=_names_post_meta) is not None:
             continue  # the post's header, its title over its byline line (Substack's): that line is read on its own
-        named = meta.find(attrs={"rel": "author"}) or meta.find(class_=_names_author)
+        named = (
+            meta.find(attrs={"rel": "author"})
+            or meta.find(class_=_names_author)
+            or meta.find(attrs={"data-hook": _AUTHOR_HOOKS})
+        )
         if author is None and isinstance(named, Tag):
             author = _BY_PREFIX.sub("", squeezed_text(named)).strip() or None
         if author is None and (said := _POSTED_BY.search(squeezed_text(meta))) is not None:
