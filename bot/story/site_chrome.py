@@ -464,7 +464,12 @@ _MAIL_LINK = (
     r"|forward[ \t]+to[ \t]+a[ \t]+friend|view[ \t]+(?:this[ \t]+(?:email|e-mail|message|post)|it|online)"
     r"(?:[ \t]+in[ \t]+(?:your|a)[ \t]+(?:web[ \t]+)?browser)?"
 )
-_MAIL_CHROME = re.compile(rf"(?:{_MAIL_LINK})[.!]?(?:[ \t]*[|•·][ \t]*(?:{_MAIL_LINK})[.!]?)*", re.IGNORECASE)
+# (Substack's email as text gives each link's address after it: "View this post on the web at https://...",
+# "Unsubscribe https://substack.com/redirect/...")
+_MAIL_ADDRESS = r"(?:[ \t]+(?:on[ \t]+the[ \t]+web[ \t]+)?(?:at[ \t]+)?<?https?://[^\s<>]{1,300}>?)?"
+_MAIL_CHROME = re.compile(
+    rf"(?:{_MAIL_LINK}){_MAIL_ADDRESS}[.!]?(?:[ \t]*[|•·][ \t]*(?:{_MAIL_LINK}){_MAIL_ADDRESS}[.!]?)*", re.IGNORECASE
+)
 LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
 
 

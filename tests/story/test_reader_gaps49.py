@@ -4,6 +4,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a Wix blog post saved from the browser: its line over the title (the author's name, the date and
   "4 min read"), which Wix names by its scripts' ``data-hook`` where its classes are generated, was a
   chapter 1 of its own, the post a second chapter, and the story had no author;
+- a newsletter's email saved or pasted as text with each link's address after it ("View this post on
+  the web at https://...", "Unsubscribe https://..."), as Substack's plain-text email sets them: story
+  text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import read_text
 from tests.story.test_reader_gaps47 import STORY
 
 
@@ -55,3 +59,22 @@ def test_a_wix_post_with_no_line_over_its_title_reads_as_before() -> None:
     assert story.meta.title == "The Salt Wife"
     assert len(story.chapters) == 1
     assert _paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- a newsletter's email as text
+
+
+def test_a_newsletters_links_with_their_addresses_are_no_story_text() -> None:
+    story = read_text(
+        "View this post on the web at https://tidelines.substack.com/p/the-salt-wife\n\n"
+        "The Salt Wife\nby Kestrel Ames\n\n"
+        + "\n\n".join(STORY)
+        + "\n\nUnsubscribe https://substack.com/redirect/abc?\n"
+    )
+    assert _paragraphs(story) == STORY
+
+
+def test_a_sentence_about_viewing_at_an_address_stays() -> None:
+    line = "View it online at https://tidelines.example, she wrote, and then the line went dead."
+    story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, line]) + "\n")
+    assert _paragraphs(story) == [*STORY, line]
