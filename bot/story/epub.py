@@ -1596,7 +1596,12 @@ def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -
         return not (toc_label in _CONTENTS and _prose_page(doc))
     if _is_toc_page(doc) or _is_copyright_page(doc):
         return True
-    return opening and (_is_title_page(doc, book) or _is_intro_page(doc, book) or _headed_front_matter(doc))
+    return opening and (
+        _is_title_page(doc, book)
+        or _is_intro_page(doc, book)
+        or _headed_front_matter(doc)
+        or _summary_page(doc) is not None
+    )
 
 
 def _headed_front_matter(doc: _Doc) -> bool:
@@ -1606,6 +1611,29 @@ def _headed_front_matter(doc: _Doc) -> bool:
     if not isinstance(first, Heading):
         return False
     return _SPACE.sub(" ", first.raw.casefold()).strip().rstrip(":").strip() in _FRONT_MATTER_HEADINGS
+
+
+def _summary_page(doc: _Doc) -> str | None:
+    """The blurb a page before the story holds under its "Summary" heading ("Description", "Blurb",
+    "Synopsis"), as a fic downloader's or a writer's EPUB sets the story's summary on a page of its
+    own after the title page: read as a chapter, it was a chapter 1 of the blurb and its stats line.
+    Only a short page (a title page's length, less its "Label: value" lines) of paragraphs under
+    that one heading; the fields on it are read as the title page's are."""
+    first = next((index for index, item in enumerate(doc.items) if isinstance(item, (Heading, Para))), None)
+    if first is None or not isinstance(heading := doc.items[first], Heading):
+        return None
+    if _SPACE.sub(" ", heading.raw.casefold()).strip().rstrip(":").strip() not in _SUMMARY_HEADINGS:
+        return None
+    if any(isinstance(item, Heading) for item in doc.items[first + 1 :]):
+        return None
+    fields = _page_fields(doc)
+    if sum(len(line.split()) for line in fields.other) > _SUMMARY_PAGE_MAX_WORDS:
+        return None
+    return " ".join(fields.other) or None
+
+
+_SUMMARY_HEADINGS = frozenset(["summary", "story summary", "description", "blurb", "synopsis"])
+_SUMMARY_PAGE_MAX_WORDS = 150
 
 
 @dataclass(slots=True)
@@ -1709,6 +1737,8 @@ def _front_matter_fields(front: list[_Doc], book: _Book) -> list[Item]:
         fields = _page_fields(doc)
         if not book.author and (named := _by_line_name(doc, fields)) is not None:
             lines.append(f"Author: {named}")
+        if not book.description and (blurb := _summary_page(doc)) is not None:
+            lines.append(f"Summary: {blurb}")
         for key, line in fields.pairs:
             if (_PACKAGE_KEYS.get(key) == "title" and book.title) or (
                 _PACKAGE_KEYS.get(key) == "author" and book.author

@@ -6,7 +6,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   chapter 1 of its own, the post a second chapter, and the story had no author;
 - a newsletter's email saved or pasted as text with each link's address after it ("View this post on
   the web at https://...", "Unsubscribe https://..."), as Substack's plain-text email sets them: story
-  text.
+  text;
+- an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
+  heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
+  blurb, and the story had no summary.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from tests.story.builders import read_text
+from tests.story.builders import epub_bytes, read_text, xhtml
 from tests.story.test_reader_gaps47 import STORY
 
 
@@ -78,3 +81,41 @@ def test_a_sentence_about_viewing_at_an_address_stays() -> None:
     line = "View it online at https://tidelines.example, she wrote, and then the line went dead."
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, line]) + "\n")
     assert _paragraphs(story) == [*STORY, line]
+
+
+# ---------------------------------------------------------------- an EPUB's summary page
+
+
+def _summary_epub(heading: str, text: list[str]) -> Story:
+    paragraphs = "".join(f"<p>{line}</p>" for line in text)
+    documents = [
+        ("title.xhtml", xhtml("<h1>Salt Roads</h1><p>by Ada Quill</p>")),
+        ("summary.xhtml", xhtml(f"<h2>{heading}</h2>{paragraphs}")),
+        *(
+            (f"c{n}.xhtml", xhtml(f"<h2>Chapter {n}</h2>" + "".join(f"<p>{line}</p>" for line in STORY)))
+            for n in (1, 2)
+        ),
+    ]
+    points = [
+        ("Title Page", "title.xhtml"),
+        (heading, "summary.xhtml"),
+        ("Chapter 1", "c1.xhtml"),
+        ("Chapter 2", "c2.xhtml"),
+    ]
+    return import_story(
+        epub_bytes(documents, title="Salt Roads", author="Ada Quill", nav_points=points), "salt.epub", max_bytes=1 << 20
+    )
+
+
+def test_an_epubs_summary_page_is_the_storys_summary() -> None:
+    story = _summary_epub(
+        "Summary", ["Two sisters and a ferry.", "Rated: T - English - Drama - Chapters: 2 - Words: 1,234"]
+    )
+    assert story.meta.summary == "Two sisters and a ferry."
+    assert [chapter.title for chapter in story.chapters] == [None, None]  # ("Chapter 1", "Chapter 2": numbered)
+    assert _paragraphs(story) == STORY * 2
+
+
+def test_an_epubs_first_chapter_titled_as_a_summary_with_a_chapters_length_stays() -> None:
+    story = _summary_epub("Synopsis", STORY * 3)
+    assert [chapter.title for chapter in story.chapters] == ["Synopsis", None, None]
