@@ -823,10 +823,17 @@ def generator_lines(text: str) -> str:
     """The text less a site generator's markup on lines of their own (:data:`_GENERATOR_LINE`), posted
     as story text from a Jekyll or Hugo post's source or a Pandoc writer's page breaks; each goes with
     one gap of the blank lines around it, so a figure's shortcode between two paragraphs parts no scene.
-    Markup inside a line of words stays. One pass over the lines."""
+    Markup inside a line of words stays.
+
+    Two kinds hold lines: a Liquid comment ("{% comment %}" / "TODO: fix the ending" / "{% endcomment
+    %}") goes with its lines, as an HTML comment does (one that opens with a declaration is kept as its
+    paragraph); a Hugo theme's box ("{{< notice warning "Content warnings" >}}" over its text and "{{<
+    /notice >}}") keeps its title as a label over its text, as an admonition does. One pass over the
+    lines, and one before it for where the comments and boxes close."""
     if "{:" not in text and "{{" not in text and "{%" not in text and "^" not in text and "\\" not in text:
         return text
     lines = text.split("\n")
+    closers = _block_closers(lines)
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -834,10 +841,80 @@ def generator_lines(text: str) -> str:
         index += 1
         if ("{" not in line and "^" not in line and "\\" not in line) or _GENERATOR_LINE.fullmatch(line) is None:
             out.append(line)
-        elif not out or not out[-1].strip():  # one gap of the two around it
+            continue
+        if (label := _box_label(line, closers, index)) is not None:
+            out.append(label)
+            continue
+        if (close := _comment_close(line, closers, index)) is not None:
+            said = " ".join(" ".join(lines[index:close]).split())
+            index = close + 1
+            if _declares(said):
+                out.append(said)
+                continue
+        if not out or not out[-1].strip():  # one gap of the two around it
             while index < len(lines) and not lines[index].strip():
                 index += 1
     return "\n".join(out)
+
+
+# Liquid's comment block and a Hugo shortcode's opening and closing lines, each a generator line of its own.
+_LIQUID_COMMENT = re.compile(r"[ \t]*\{%-?[ \t]*comment[ \t]*-?%\}[ \t]*")
+_LIQUID_END_COMMENT = re.compile(r"[ \t]*\{%-?[ \t]*endcomment[ \t]*-?%\}[ \t]*")
+_SHORTCODE = re.compile(
+    r"[ \t]*\{\{[<%][ \t]*(?P<close>/)?[ \t]*(?P<name>[A-Za-z][\w-]{0,30})(?P<args>[^{}\n]{0,300}?)[ \t]*[>%]\}\}[ \t]*"
+)
+# The boxes Hugo's themes set text in (Learn's "notice", Docsy's "alert", LoveIt's "admonition", Book's "hint").
+_BOX_SHORTCODES = frozenset(
+    ["notice", "alert", "callout", "admonition", "hint", "note", "warning", "caution", "tip", "info"]
+)
+_BOX_TITLE = re.compile(r"(?:\btitle=)?\"(?P<title>[^\"\n]{1,80})\"")
+_BOX_KINDS = frozenset(["warning", "caution", "danger", "note", "info", "tip", "important"])
+_COMMENT_CLOSE = "endcomment"
+
+
+def _block_closers(lines: list[str]) -> dict[str, list[int]]:
+    """Where each Liquid comment and each Hugo shortcode closes, by name ("endcomment" for a comment),
+    the nearest last: read once, so an opener asks for the first closer under it."""
+    closers: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if "{" not in line:
+            continue
+        if _LIQUID_END_COMMENT.fullmatch(line):
+            closers.setdefault(_COMMENT_CLOSE, []).append(index)
+        elif (code := _SHORTCODE.fullmatch(line)) is not None and code.group("close"):
+            closers.setdefault(code.group("name").casefold(), []).append(index)
+    for found in closers.values():
+        found.reverse()  # (the nearest last: let go from the end)
+    return closers
+
+
+def _closer_under(closers: dict[str, list[int]], name: str, index: int) -> int | None:
+    """The first line at or under ``index`` closing ``name``; the closers above it are let go."""
+    found = closers.get(name)
+    while found and found[-1] < index:
+        found.pop()
+    return found[-1] if found else None
+
+
+def _comment_close(line: str, closers: dict[str, list[int]], index: int) -> int | None:
+    """The line closing the Liquid comment ``line`` opens, the line under it at ``index``."""
+    return _closer_under(closers, _COMMENT_CLOSE, index) if _LIQUID_COMMENT.fullmatch(line) else None
+
+
+def _box_label(line: str, closers: dict[str, list[int]], index: int) -> str | None:
+    """A Hugo box's opening line as its title a label over its text ("Content warnings:"; its kind,
+    "Warning:", where it has no title; nothing where it has neither), where a closing line is under it."""
+    code = _SHORTCODE.fullmatch(line)
+    if code is None or code.group("close") or (name := code.group("name").casefold()) not in _BOX_SHORTCODES:
+        return None
+    if _closer_under(closers, name, index) is None:
+        return None
+    args = code.group("args")
+    if (title := _BOX_TITLE.search(args)) is not None:
+        return _as_label(title.group("title"))
+    kind = next((word for word in re.findall(r"[a-z]+", args.casefold()) if word in _BOX_KINDS), None)
+    kind = kind or (name if name in _BOX_KINDS else None)
+    return _as_label(kind.capitalize()) if kind else ""
 
 
 def _comment_end(lines: list[str], opener: int) -> int | None:

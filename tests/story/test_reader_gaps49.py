@@ -9,15 +9,22 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   text;
 - an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
   heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
-  blurb, and the story had no summary.
+  blurb, and the story had no summary;
+- a Jekyll post's Liquid comment over the story ("{% comment %}" / "TODO: fix the ending" / "{%
+  endcomment %}"): its tags went, its text was a chapter 1 of its own;
+- a Hugo theme's box over the story ('{{< notice warning "Content warnings" >}}' over its text and
+  "{{< /notice >}}"): a chapter 1 of its own, the warnings undeclared.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.warnings.declared import map_texts
 from tests.story.builders import epub_bytes, read_text, xhtml
 from tests.story.test_reader_gaps47 import STORY
 
@@ -119,3 +126,61 @@ def test_an_epubs_summary_page_is_the_storys_summary() -> None:
 def test_an_epubs_first_chapter_titled_as_a_summary_with_a_chapters_length_stays() -> None:
     story = _summary_epub("Synopsis", STORY * 3)
     assert [chapter.title for chapter in story.chapters] == ["Synopsis", None, None]
+
+
+# ---------------------------------------------------------------- a site generator's blocks over the story
+
+
+def _post(block: str) -> Story:
+    chapters = "".join(f"## Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2))
+    return read_text(f"---\ntitle: Salt Roads\nauthor: Ada Quill\n---\n\n{block}\n\n{chapters}", "salt.md")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "{% comment %}\nTODO: fix the ending before posting\n{% endcomment %}",
+        "{%- comment -%}\nTODO: fix the ending\n\nand Ada's age\n{%- endcomment -%}",
+    ],
+)
+def test_a_liquid_comment_over_the_story_goes_with_its_lines(block: str) -> None:
+    story = _post(block)
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_a_liquid_comment_that_declares_is_kept_to_declare() -> None:
+    story = _post("{% comment %}\nCW: drowning\n{% endcomment %}")
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert "drowning" in " ".join(story.meta.declared_warnings)
+
+
+def test_an_unclosed_liquid_comment_takes_its_line_alone() -> None:
+    story = _post("{% comment %}\n\nThe ferry was late.")
+    assert story.chapters[0].paragraphs[0] == "The ferry was late."
+
+
+@pytest.mark.parametrize(
+    ("block", "declared"),
+    [
+        (
+            '{{< notice warning "Content warnings" >}}\nself-harm, drowning\n{{< /notice >}}',
+            "Content warnings: self-harm, drowning",
+        ),
+        (
+            '{{< admonition type=warning title="Content warnings" >}}\nself-harm, drowning\n{{< /admonition >}}',
+            "Content warnings: self-harm, drowning",
+        ),
+        ("{{% notice warning %}}\nself-harm, drowning\n{{% /notice %}}", "Warning: self-harm, drowning"),
+    ],
+    ids=["learn", "loveit", "learn-kind"],
+)
+def test_a_hugo_box_over_the_story_declares(block: str, declared: str) -> None:
+    story = _post(block)
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert story.meta.declared_warnings == [declared]
+    assert "self-harm" in map_texts(story.meta.declared_warnings).ids
+
+
+def test_a_hugo_figure_and_an_unclosed_box_go_as_before() -> None:
+    story = _post('{{< figure src="map.png" title="The estuary" >}}\n\n{{< notice warning "Heads up" >}}')
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
