@@ -443,7 +443,8 @@ def _join_label_to_list(paragraphs: list[str]) -> None:
 def closing_declarations(chapter: Chapter) -> Chapter:
     """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
     chapter: suicide") are its end notes, and warn for the chapter they name; so are a sign-off
-    ("Don't forget to vote and comment!", see :func:`sign_off`), a blog writer's word about the blog
+    ("Don't forget to vote and comment!", see :func:`sign_off`), a promise of more or thanks for reading
+    ("To be continued...", see :func:`closing_words`), a blog writer's word about the blog
     ("reblogs are appreciated!!", see :func:`~bot.story.webpage.blog_chatter`) and the asides
     set off by reference marks there ("※次回は来週です", see :func:`reference_marked`)."""
     if not chapter.scenes:
@@ -454,6 +455,7 @@ def closing_declarations(chapter: Chapter) -> Chapter:
     while count < len(last) and (
         reference_marked(last[-1 - count])
         or sign_off(last[-1 - count])
+        or closing_words(last[-1 - count])  # "To be continued...", "Thank you so much for reading!"
         or blog_chatter(last[-1 - count])  # a Tumblr post's "reblogs are appreciated!!" under the text
         or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text

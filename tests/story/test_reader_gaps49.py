@@ -7,6 +7,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a newsletter's email saved or pasted as text with each link's address after it ("View this post on
   the web at https://...", "Unsubscribe https://..."), as Substack's plain-text email sets them: story
   text;
+- a chapter closing on a promise of more or thanks for reading ("To be continued...", "Thank you so
+  much for reading!"), under "End of Chapter Two" maybe: story text, and the "End of Chapter" line
+  over it stayed too (a chapter's last paragraph is asked whether it only says so);
 - an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
   heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
   blurb, and the story had no summary;
@@ -88,6 +91,33 @@ def test_a_sentence_about_viewing_at_an_address_stays() -> None:
     line = "View it online at https://tidelines.example, she wrote, and then the line went dead."
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, line]) + "\n")
     assert _paragraphs(story) == [*STORY, line]
+
+
+# ---------------------------------------------------------------- a chapter's closing words
+
+
+def _closing(tail: str) -> Story:
+    return read_text(
+        "Salt Roads\nby Ada Quill\n\n"
+        + "".join(f"Chapter {n}\n\n" + "\n\n".join(STORY) + f"\n\n{tail.format(n=n)}\n\n" for n in (1, 2))
+    )
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["To be continued...", "End of Chapter {n}\n\nTo be continued...", "Thank you so much for reading!", "~ TBC ~"],
+)
+def test_a_chapter_closing_on_a_promise_or_thanks_keeps_it_as_its_note(tail: str) -> None:
+    story = _closing(tail)
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert [chapter.notes for chapter in story.chapters] == [[tail.split("\n\n")[-1]]] * 2
+
+
+def test_a_sentence_that_says_to_be_continued_stays() -> None:
+    story = _closing("To be continued, she wrote, and sealed the letter.")
+    assert [chapter.paragraphs[-1] for chapter in story.chapters] == [
+        "To be continued, she wrote, and sealed the letter."
+    ] * 2
 
 
 # ---------------------------------------------------------------- an EPUB's summary page
