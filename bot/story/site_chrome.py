@@ -33,6 +33,7 @@ def drop_navigation(items: list[Item]) -> list[Item]:
     A dropdown pasted one entry a line ("Chapter 1 / Chapter 2 / Chapter 3") reads as a run of
     headings with nothing between them; only the heading the text belongs to is kept. Wattpad's
     "You'll also like" after the last chapter lists other writers' stories: it and what follows go.
+    An email's "--" over the chrome closing the text goes with it.
     """
     last_heading = max((index for index, item in enumerate(items) if isinstance(item, Heading)), default=-1)
     end = next(
@@ -45,15 +46,24 @@ def drop_navigation(items: list[Item]) -> list[Item]:
     )
     shown = items[:end]
     chrome = [isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)) for item in shown]
+    last_kept = max((index for index, said in enumerate(chrome) if not said), default=-1)
     kept = [
         item
         for index, item in enumerate(shown)
         if not chrome[index]
+        and not (index == last_kept < len(shown) - 1 and _signature_delimiter(item))
         and not _button_by_chrome(shown, chrome, index)
         and not (isinstance(item, Heading) and _SUPPORT_LINE.fullmatch(item.raw.strip("#*_ \t")))
         and not (isinstance(item, Heading) and arrowed_nav(item.raw))
     ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
     return settle_heading_runs(kept)
+
+
+def _signature_delimiter(item: Item) -> bool:
+    """An email's "-- " line over its footer, alone: asked of the last line before a newsletter's
+    chrome closing the text ("--" over "You're receiving this email because ..."), where it was the
+    story's last paragraph."""
+    return isinstance(item, Para) and item.text.strip() == "--"
 
 
 def _button_by_chrome(items: list[Item], chrome: list[bool], index: int) -> bool:
@@ -338,17 +348,25 @@ def _after_story(text: str) -> bool:
     )
 
 
+CHROME_LINE_CHARS = 120
+CHROME_LINES = 6  # a paragraph of chrome a line each: a newsletter's footer, a post's buttons
+
+
 def site_chrome(text: str) -> bool:
     """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
     votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
     sentence with the same words ("She left a comment and a like") is no such line."""
     if text[:12].lstrip()[:4].lower() == "skip" and skip_link_menu(text):
         return True
-    if len(text) > 120 or len(text) < 2:
+    if len(text) < 2 or len(text) > (CHROME_LINE_CHARS * CHROME_LINES if "\n" in text else CHROME_LINE_CHARS):
         return False
     line = text.strip()
     if "\n" in line:  # Wattpad's buttons copied a line each: "Vote" / "Comment" / "Share"
         parts = [part.strip() for part in line.split("\n")]
+        if len(line) > CHROME_LINE_CHARS and (
+            len(parts) > CHROME_LINES or any(len(part) > CHROME_LINE_CHARS for part in parts)
+        ):
+            return False  # (a longer paragraph is asked of as a few lines each a line's length)
         distinct = len({part.casefold() for part in parts}) >= 2  # "Home" / "Home" / "Home" is a poem's
         if all(LONE_BUTTON.fullmatch(part) for part in parts):
             return True
@@ -463,10 +481,14 @@ _MAIL_LINK = (
     r"unsubscribe|update[ \t]+(?:your[ \t]+)?(?:preferences|subscription)|manage[ \t]+(?:your[ \t]+)?(?:subscription|preferences)"
     r"|forward[ \t]+to[ \t]+a[ \t]+friend|view[ \t]+(?:this[ \t]+(?:email|e-mail|message|post)|it|online)"
     r"(?:[ \t]+in[ \t]+(?:your|a)[ \t]+(?:web[ \t]+)?browser)?"
+    # a newsletter's line under it saying why it came ("You're receiving this email because you subscribed to Tidelines.")
+    r"|(?:you(?:['’]re|[ \t]+are)|you[ \t]+received)[ \t]+(?:receiving[ \t]+)?this[ \t]+(?:email|e-mail|newsletter|message)"
+    r"[ \t]+because[ \t]+you(?:['’](?:re|ve)|[ \t]+are|[ \t]+have)?[ \t]+(?:subscribed|signed[ \t]+up|opted[ \t]+in|joined"
+    r"|(?:a|an)[ \t]+(?:paid[ \t]+|free[ \t]+)?(?:subscriber|member))(?:[ \t]+[^\n.!]{1,100})?"
 )
 # (Substack's email as text gives each link's address after it: "View this post on the web at https://...",
 # "Unsubscribe https://substack.com/redirect/...")
-_MAIL_ADDRESS = r"(?:[ \t]+(?:on[ \t]+the[ \t]+web[ \t]+)?(?:at[ \t]+)?<?https?://[^\s<>]{1,300}>?)?"
+_MAIL_ADDRESS = r"(?::?[ \t]+(?:on[ \t]+the[ \t]+web[ \t]+)?(?:at[ \t]+)?<?https?://[^\s<>]{1,300}>?)?"
 _MAIL_CHROME = re.compile(
     rf"(?:{_MAIL_LINK}){_MAIL_ADDRESS}[.!]?(?:[ \t]*[|•·][ \t]*(?:{_MAIL_LINK}){_MAIL_ADDRESS}[.!]?)*", re.IGNORECASE
 )

@@ -6,7 +6,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   chapter 1 of its own, the post a second chapter, and the story had no author;
 - a newsletter's email saved or pasted as text with each link's address after it ("View this post on
   the web at https://...", "Unsubscribe https://..."), as Substack's plain-text email sets them: story
-  text;
+  text; and its footer saying why it came, under an email's "--" ("You're receiving this email because
+  you subscribed to Tidelines." over "Unsubscribe: https://..."), as Buttondown sets it: the story's
+  last paragraphs;
 - a chapter closing on a promise of more or thanks for reading ("To be continued...", "Thank you so
   much for reading!"), under "End of Chapter Two" maybe: story text, and the "End of Chapter" line
   over it stayed too (a chapter's last paragraph is asked whether it only says so);
@@ -91,6 +93,21 @@ def test_a_sentence_about_viewing_at_an_address_stays() -> None:
     line = "View it online at https://tidelines.example, she wrote, and then the line went dead."
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, line]) + "\n")
     assert _paragraphs(story) == [*STORY, line]
+
+
+def test_a_newsletters_footer_under_an_emails_rule_is_no_story_text() -> None:
+    footer = (
+        "--\n\nYou're receiving this email because you subscribed to Tidelines.\n"
+        "Unsubscribe: https://buttondown.email/tidelines/unsubscribe/123\n"
+    )
+    story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join(STORY) + "\n\n" + footer)
+    assert _paragraphs(story) == STORY
+
+
+def test_a_rule_and_a_sentence_about_an_email_stay() -> None:
+    tail = ["--", "You are receiving this message because you asked, she wrote, and the line went dead."]
+    story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, *tail]) + "\n")
+    assert _paragraphs(story) == [*STORY, *tail]
 
 
 # ---------------------------------------------------------------- a chapter's closing words
