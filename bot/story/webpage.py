@@ -153,6 +153,9 @@ _CHROME_PAIRS = frozenset(
         ("interaction", "links"),
         ("management", "links"),
         ("module", "navlinks"),
+        # ... and Dreamwidth's entry's "Mood:", "Music:" and "Location:" lines over or under it
+        ("top", "metadata"),
+        ("bottom", "metadata"),
         ("last", "edit"),
         # A reader's menu of the story's parts (Wattpad's "table-of-contents" dropdown over the text).
         ("of", "contents"),

@@ -12,6 +12,8 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a chapter closing on a promise of more or thanks for reading ("To be continued...", "Thank you so
   much for reading!"), under "End of Chapter Two" maybe: story text, and the "End of Chapter" line
   over it stayed too (a chapter's last paragraph is asked whether it only says so);
+- a Dreamwidth entry page saved from the browser: its "Mood: tired" line under the entry (its
+  "bottom-metadata" box), the story's last paragraph;
 - an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
   heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
   blurb, and the story had no summary;
@@ -74,6 +76,33 @@ def test_a_wix_post_with_no_line_over_its_title_reads_as_before() -> None:
     assert story.meta.title == "The Salt Wife"
     assert len(story.chapters) == 1
     assert _paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- a Dreamwidth entry's mood
+
+
+def _dreamwidth(metadata: str) -> Story:
+    text = "<br /><br />".join(STORY)
+    return _read_html(
+        "<html><head><title>ada_quill: Salt Roads</title></head><body>"
+        '<div class="entry"><div class="header"><h3 class="entry-title"><a href="https://ada-quill.dreamwidth.org/1.html">'
+        'Salt Roads</a></h3></div><div class="contents"><div class="entry-content">'
+        f'{text}</div></div>{metadata}<div class="footer"><ul class="entry-interaction-links"><li><a>Reply</a></li>'
+        "</ul></div></div></body></html>",
+        "dw.html",
+    )
+
+
+def test_a_dreamwidth_entrys_mood_is_no_story_text() -> None:
+    story = _dreamwidth(
+        '<div class="metadata bottom-metadata"><ul><li><span class="metadata-label metadata-label-mood">Mood: </span>'
+        '<span class="metadata-item metadata-item-mood">tired</span></li></ul></div>'
+    )
+    assert _paragraphs(story) == STORY
+
+
+def test_a_dreamwidth_entry_with_no_mood_reads_as_before() -> None:
+    assert _paragraphs(_dreamwidth("")) == STORY
 
 
 # ---------------------------------------------------------------- a newsletter's email as text
