@@ -284,7 +284,13 @@ _NAV_ENTRY = (
     r"|ep\.[ \t]*\d{1,4})"
     r"[ \t]*[>»›→\])]{0,2}"
 )
-_SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
+# (a hand-made site's mail and guestbook links, among its links only: "Back to stories | Email me")
+_NAV_MAIL = r"(?:(?:e-?mail|contact|write[ \t]+to)[ \t]+(?:me|us|the[ \t]+author)|guestbook|sign[ \t]+(?:my|the)[ \t]+guestbook)"
+_NAV_BAR = r"[ \t]*[|/•·~\-–—][ \t]*"
+_SERIAL_NAV = re.compile(
+    rf"{_NAV_ENTRY}(?:{_NAV_BAR}(?:{_NAV_ENTRY}|{_NAV_MAIL})|[ \t]+{_NAV_ENTRY})*|{_NAV_MAIL}(?:{_NAV_BAR}{_NAV_ENTRY})+",
+    re.IGNORECASE,
+)
 # (or a "Back to stories" link alone, a fan site's under and over each chapter, "« Back to top", FicHub's
 # "(back to chapter list)" under its export's last chapter)
 _LONE_NAV = re.compile(
@@ -325,7 +331,8 @@ _RUN_TOGETHER_NAV = re.compile(
     re.IGNORECASE,
 )  # (Royal Road's buttons under its "Support" box: "FollowFavoriteRate")
 _NAV_WORD = re.compile(
-    r"previous|prev|next|last|first|contents|toc|index|home|master[ \t]?list|(?:part|chapter)[ \t]+\d|back[ \t]+to",
+    r"previous|prev|next|last|first|contents|toc|index|home|master[ \t]?list|(?:part|chapter)[ \t]+\d|back[ \t]+to"
+    rf"|{_NAV_MAIL}",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,8 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   over it stayed too (a chapter's last paragraph is asked whether it only says so);
 - a Dreamwidth entry page saved from the browser: its "Mood: tired" line under the entry (its
   "bottom-metadata" box), the story's last paragraph;
+- a hand-made site's links under a story ("Back to stories | Email me"): the story's last paragraph,
+  where "Back to stories" alone went;
 - an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
   heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
   blurb, and the story had no summary;
@@ -103,6 +105,26 @@ def test_a_dreamwidth_entrys_mood_is_no_story_text() -> None:
 
 def test_a_dreamwidth_entry_with_no_mood_reads_as_before() -> None:
     assert _paragraphs(_dreamwidth("")) == STORY
+
+
+# ---------------------------------------------------------------- a hand-made site's links
+
+
+@pytest.mark.parametrize("links", ["Back to stories | Email me", "Home | Email me | Sign my guestbook"])
+def test_a_hand_made_sites_links_with_its_mail_link_are_no_story_text(links: str) -> None:
+    page = (
+        '<html><body><center><font size="+2"><b>Salt Roads</b></font><br>by Ada Quill</center><hr>'
+        + "<br><br>".join(STORY)
+        + f'<hr><center><a href="index.html">{links.split(" | ")[0]}</a>'
+        + "".join(f' | <a href="mailto:ada@example.com">{link}</a>' for link in links.split(" | ")[1:])
+        + "</center></body></html>"
+    )
+    assert _paragraphs(_read_html(page, "salt.html")) == STORY
+
+
+def test_a_line_asking_to_be_emailed_stays() -> None:
+    story = read_text("Salt Roads\nby Ada Quill\n\n" + "\n\n".join([*STORY, "Email me"]) + "\n")
+    assert _paragraphs(story) == [*STORY, "Email me"]
 
 
 # ---------------------------------------------------------------- a newsletter's email as text
