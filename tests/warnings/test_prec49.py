@@ -1,0 +1,69 @@
+"""Warning-free senses that read as harms (forty-ninth session, prec49).
+
+Each family is a sense, not a sentence: a scare the writer takes back in the next breath, a kill in
+a match or on a stream, a death told on a ghost walk, a plant or a pet given "the dead" and a
+funeral, a "murder" that was only tried, a thing held together with zip ties, a name with "dead"
+in it, a severed limb in a simile, a war on a documentary. Each is narrowed in the rules (a frame,
+an ``unless``, an exclude) and keeps harmful twins that must still warn. Every passage is new
+short text written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+# The writer takes the scare back: a cue of untruth (just kidding, I lied, I'm lying, plot twist)
+# followed by a reassurance (is fine, is alive, nobody died), or "not literally".
+RETRACTED = [
+    (
+        "death",
+        "The postman was run over by the bin lorry and died on the spot. Just kidding, he's fine, he only dropped his parcels.",
+    ),
+    (
+        "animal-death",
+        "Our cat Biscuit died last night. I'm joking, she's fine, she's asleep on the radiator like always.",
+    ),
+    (
+        "death",
+        "Chapter one, in which the brave knight dies on page two. Plot twist: nobody dies, he just trips over a goat and goes home.",
+    ),
+    (
+        "vomit",
+        "Halfway round the loop Priya threw up all over her trainers. Only joking, nobody threw up, she just screamed the whole way.",
+    ),
+    (
+        "suicide",
+        "'i'm going to kill myself,' sasha groaned at the burnt rice. 'not literally, calm down,' she told her brother.",
+    ),
+    (
+        "death",
+        "My grandmother died of shock when she saw my hair. Sorry, I lied: she's fine, she just laughed for ten minutes.",
+    ),
+    (
+        "grief",
+        "The whole office went to the funeral of the old photocopier, who died in the night. Okay, I'm lying: the photocopier is fine, we just had cake.",
+    ),
+]
+MEANT = [
+    (
+        "death",
+        "The postman was run over by the bin lorry and died on the spot. The street went quiet and somebody covered him with a coat.",
+    ),
+    ("death", "'You're kidding,' she whispered, but he wasn't joking: her brother had died on the spot."),
+    ("death", "'I'm not kidding, he's not fine,' she said into the phone. 'He died on the way to the hospital.'"),
+    ("animal-death", "Our cat Biscuit died last night. We buried her under the apple tree in her blue blanket."),
+    ("vomit", "Halfway round the loop Priya threw up all over her trainers and kept heaving on the platform."),
+    ("suicide", "'i'm going to kill myself,' sasha told her brother, and she had the pills counted out on the bed."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), RETRACTED)
+def test_a_scare_taken_back_is_no_warning(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), MEANT)
+def test_the_same_harm_not_taken_back_still_warns(category: str, text: str) -> None:
+    assert category in ids(text)
