@@ -1733,8 +1733,12 @@ def _front_matter_fields(front: list[_Doc], book: _Book) -> list[Item]:
     page's "by" line names it: Word's EPUB sets the title page's "by Wren Hale" as a paragraph.
     """
     lines: list[str] = []
+    titled = bool(book.title)
     for doc in front:
         fields = _page_fields(doc)
+        if not titled and (heading := _title_page_heading(doc, book)) is not None:
+            lines.append(f"Title: {heading}")
+            titled = True
         if not book.author and (named := _by_line_name(doc, fields)) is not None:
             lines.append(f"Author: {named}")
         if not book.description and (blurb := _summary_page(doc)) is not None:
@@ -1751,6 +1755,23 @@ def _front_matter_fields(front: list[_Doc], book: _Book) -> list[Item]:
             lines.append(line)
     subtitles = [Para(subtitle_note(text), note=True) for doc in front for text in _subtitle_lines(doc)]
     return ([Para("\n".join(lines), 0)] if lines else []) + subtitles
+
+
+def _title_page_heading(doc: _Doc, book: _Book) -> str | None:
+    """The title a title page sets as its first heading, where the package names none of its own (only
+    the file's name, "salt_roads_FINAL_v3", which Word and Pandoc set where the writer gave no title: see
+    :func:`_placeholder`): the story was titled with the upload's file name. Only a page the package's
+    author names (:func:`_is_title_page`), and a heading that is not that author or a "by" line."""
+    heading = next((item for item in doc.items if isinstance(item, Heading | Para)), None)
+    if not isinstance(heading, Heading) or not _is_title_page(doc, book):
+        return None
+    text = " ".join(heading.raw.lstrip("#").split())
+    if not text or len(text.split()) > _TITLE_HEADING_WORDS or by_line_author(text) is not None:
+        return None
+    return None if text.casefold() == (book.author or "").casefold() else text
+
+
+_TITLE_HEADING_WORDS = 16
 
 
 def _subtitle_lines(doc: _Doc) -> list[str]:

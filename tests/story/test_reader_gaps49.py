@@ -19,6 +19,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
   heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
   blurb, and the story had no summary;
+- an EPUB whose package gives its file's name for a title ("salt_roads_FINAL_v3", as Word and Pandoc
+  set one where the writer gave none) over a title page of its own: the story was titled with the
+  upload's file name, the title page's heading unread;
 - a Jekyll post's Liquid comment over the story ("{% comment %}" / "TODO: fix the ending" / "{%
   endcomment %}"): its tags went, its text was a chapter 1 of its own;
 - a Hugo theme's box over the story ('{{< notice warning "Content warnings" >}}' over its text and
@@ -224,6 +227,42 @@ def test_an_epubs_summary_page_is_the_storys_summary() -> None:
 def test_an_epubs_first_chapter_titled_as_a_summary_with_a_chapters_length_stays() -> None:
     story = _summary_epub("Synopsis", STORY * 3)
     assert [chapter.title for chapter in story.chapters] == ["Synopsis", None, None]
+
+
+# ---------------------------------------------------------------- an EPUB titled with its file's name
+
+
+def _title_page_epub(package_title: str, title_page: str) -> Story:
+    documents = [
+        ("title.xhtml", xhtml(title_page)),
+        *(
+            (f"c{n}.xhtml", xhtml(f"<h2>Chapter {n}</h2>" + "".join(f"<p>{line}</p>" for line in STORY)))
+            for n in (1, 2)
+        ),
+    ]
+    points = [("Title", "title.xhtml"), ("Chapter 1", "c1.xhtml"), ("Chapter 2", "c2.xhtml")]
+    data = epub_bytes(documents, title=package_title, author="Ada Quill", nav_points=points)
+    return import_story(data, "upload.epub", max_bytes=1 << 20)
+
+
+def test_an_epub_titled_with_its_files_name_takes_its_title_pages_heading() -> None:
+    story = _title_page_epub("salt_roads_FINAL_v3", '<h1 class="title">Salt Roads</h1><p class="author">Ada Quill</p>')
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert _paragraphs(story) == STORY * 2
+
+
+@pytest.mark.parametrize(
+    ("package_title", "title_page", "title"),
+    [
+        ("The Salt Roads", '<h1 class="title">Salt Roads</h1><p class="author">Ada Quill</p>', "The Salt Roads"),
+        ("salt_roads_FINAL_v3", '<h1 class="author">Ada Quill</h1><p>Salt Roads</p>', "upload"),
+    ],
+    ids=["package-titled", "author-heading"],
+)
+def test_an_epubs_own_title_and_an_authors_heading_read_as_before(
+    package_title: str, title_page: str, title: str
+) -> None:
+    assert _title_page_epub(package_title, title_page).meta.title == title
 
 
 # ---------------------------------------------------------------- a site generator's blocks over the story
