@@ -33,7 +33,7 @@ def drop_navigation(items: list[Item]) -> list[Item]:
     A dropdown pasted one entry a line ("Chapter 1 / Chapter 2 / Chapter 3") reads as a run of
     headings with nothing between them; only the heading the text belongs to is kept. Wattpad's
     "You'll also like" after the last chapter lists other writers' stories: it and what follows go.
-    An email's "--" over the chrome closing the text goes with it.
+    An email's "--" over the chrome closing the text goes with it, and its header over the text.
     """
     last_heading = max((index for index, item in enumerate(items) if isinstance(item, Heading)), default=-1)
     end = next(
@@ -46,6 +46,11 @@ def drop_navigation(items: list[Item]) -> list[Item]:
     )
     shown = items[:end]
     chrome = [isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)) for item in shown]
+    for index, item in enumerate(shown):  # an email's header over the story, before any of its text
+        if not chrome[index]:
+            if not (isinstance(item, Para) and mail_header(item.text)):
+                break
+            chrome[index] = True
     last_kept = max((index for index, said in enumerate(chrome) if not said), default=-1)
     kept = [
         item
@@ -57,6 +62,34 @@ def drop_navigation(items: list[Item]) -> list[Item]:
         and not (isinstance(item, Heading) and arrowed_nav(item.raw))
     ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
     return settle_heading_runs(kept)
+
+
+# An email's header over a story sent by email and saved or copied as text: Gmail's "---------- Forwarded
+# message ---------", Outlook's "-----Original Message-----", Apple Mail's "Begin forwarded message:", over
+# its "From:", "Date:", "Subject:" and "To:" lines; or those lines alone, a saved message's head.
+_MAIL_OPENER = re.compile(
+    r"[ \t]*(?:-{2,}[ \t]*(?:forwarded[ \t]+message|original[ \t]+message)[ \t]*-{2,}|begin[ \t]+forwarded[ \t]+message:?)[ \t]*",
+    re.IGNORECASE,
+)
+_MAIL_FIELD = re.compile(r"[ \t]*(?P<key>from|sent|date|to|cc|bcc|subject|reply-to):[ \t]*[^\n]{0,200}", re.IGNORECASE)
+MAIL_HEADER_LINES = 12
+
+
+def mail_header(text: str) -> bool:
+    """A paragraph of an email's header (see :data:`_MAIL_OPENER`): its opener over its fields, or its
+    fields alone where they give who it is from, its subject and who it went to or when. Left in, a
+    story forwarded to the club and saved as text opened with a chapter 1 of "From: Ada Quill <ada@...>"."""
+    lines = text.strip().split("\n", MAIL_HEADER_LINES)
+    if len(lines) > MAIL_HEADER_LINES or not lines[0].strip():
+        return False
+    opened = _MAIL_OPENER.fullmatch(lines[0]) is not None
+    fields = [_MAIL_FIELD.fullmatch(line) for line in lines[1:] if line.strip()] if opened else []
+    if not opened:
+        fields = [_MAIL_FIELD.fullmatch(line) for line in lines]
+    if not fields or not all(fields):
+        return opened and len(lines) == 1
+    keys = {found.group("key").casefold() for found in fields if found}
+    return opened or ({"from", "subject"} <= keys and bool(keys & {"to", "date", "sent"}))
 
 
 def _signature_delimiter(item: Item) -> bool:

@@ -9,6 +9,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   text; and its footer saying why it came, under an email's "--" ("You're receiving this email because
   you subscribed to Tidelines." over "Unsubscribe: https://..."), as Buttondown sets it: the story's
   last paragraphs;
+- a story forwarded by email and saved as text, the email's header over it ("---------- Forwarded
+  message ---------" over "From:", "Date:", "Subject:" and "To:" lines, Gmail's; Outlook's "-----Original
+  Message-----"): a chapter 1 of its own, and the story was titled with the file's name;
 - a chapter closing on a promise of more or thanks for reading ("To be continued...", "Thank you so
   much for reading!"), under "End of Chapter Two" maybe: story text, and the "End of Chapter" line
   over it stayed too (a chapter's last paragraph is asked whether it only says so);
@@ -162,6 +165,34 @@ def test_a_rule_and_a_sentence_about_an_email_stay() -> None:
     tail = ["--", "You are receiving this message because you asked, she wrote, and the line went dead."]
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, *tail]) + "\n")
     assert _paragraphs(story) == [*STORY, *tail]
+
+
+# ---------------------------------------------------------------- an email's header over the story
+
+_SALT = "Salt Roads\nby Ada Quill\n\n" + "".join(f"Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "---------- Forwarded message ---------\nFrom: Ada Quill <ada.quill@example.com>\n"
+        "Date: Fri, Mar 1, 2024 at 9:14 AM\nSubject: Salt Roads\nTo: <club@example.com>\n\n\n",
+        "-----Original Message-----\nFrom: Ada Quill\nSent: Friday, March 1, 2024 9:14 AM\nTo: Book Club\n"
+        "Subject: Salt Roads\n\n",
+        "From: Ada Quill <ada.quill@example.com>\nSubject: Salt Roads\nDate: 1 March 2024\n\n",
+    ],
+    ids=["gmail", "outlook", "saved"],
+)
+def test_an_emails_header_over_the_story_is_no_story_text(header: str) -> None:
+    story = read_text(header + _SALT)
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_an_email_inside_the_story_stays() -> None:
+    letter = "From: Mara <mara@example.com>\nTo: Bram\nSubject: the ferry"
+    story = read_text(_SALT + letter + "\n")
+    assert story.chapters[-1].paragraphs == [*STORY, letter]
 
 
 # ---------------------------------------------------------------- a chapter's closing words
