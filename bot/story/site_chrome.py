@@ -496,6 +496,13 @@ _MENU_ENTRY = (
     r"|quizzes|stories|polls|quotes|lists"  # Quotev's
 )
 _MENU_WORDS = re.compile(rf"(?:(?:{_MENU_ENTRY})(?:[ \t]+|$))+", re.IGNORECASE)
+# ... or on one line, its links run together as a saved page gives them, an account's among them: Wattpad's
+# "BrowseCommunityLog inSign Up" over a part.
+_MENU_LINE = re.compile(
+    r"(?=[^\n]{0,120}(?:log[ \t]*in|sign[ \t]*(?:up|in)|register))"
+    rf"(?:(?:{_MENU_ENTRY})[ \t]*[|•·]?[ \t]*){{3,12}}",
+    re.IGNORECASE,
+)
 _MENU_WORD = re.compile(_MENU_ENTRY, re.IGNORECASE)
 MENU_NAME_WORDS = 2
 
@@ -540,7 +547,7 @@ def _site_chrome() -> re.Pattern[str]:
     """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
     patterns = (
         *(_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS),
-        *(_MAIL_CHROME, _BLOG_LINKS),
+        *(_MAIL_CHROME, _BLOG_LINKS, _MENU_LINE),
     )
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 

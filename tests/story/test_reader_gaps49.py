@@ -19,6 +19,8 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   "bottom-metadata" box), the story's last paragraph;
 - a hand-made site's links under a story ("Back to stories | Email me"): the story's last paragraph,
   where "Back to stories" alone went;
+- a reading site's menu over a part saved from the browser, its links run together ("BrowseCommunityLog
+  inSign Up", Wattpad's): a chapter 1 of its own, the part a second chapter;
 - an EPUB whose story's summary stands on a page of its own before the story, under its "Summary"
   heading (a fic downloader's or a writer's EPUB, the stats line under the blurb): a chapter 1 of the
   blurb, and the story had no summary;
@@ -131,6 +133,35 @@ def test_a_hand_made_sites_links_with_its_mail_link_are_no_story_text(links: str
 def test_a_line_asking_to_be_emailed_stays() -> None:
     story = read_text("Salt Roads\nby Ada Quill\n\n" + "\n\n".join([*STORY, "Email me"]) + "\n")
     assert _paragraphs(story) == [*STORY, "Email me"]
+
+
+# ---------------------------------------------------------------- a reading site's menu run together
+
+
+def _part_page(menu: str) -> Story:
+    links = "".join(f"<a>{entry}</a>" for entry in menu.split("|"))
+    return _read_html(
+        "<html><head><title>Ember Road - Part 3: Ashes - Wattpad</title></head><body>"
+        f'<div id="header">{links}</div><div class="part-header"><div class="story-info"><span class="info">'
+        '<a href="/story/123-ember-road">Ember Road</a></span><span class="author">by <a href="/user/kestrel_k">'
+        'kestrel_k</a></span></div><h1 class="h2">Part 3: Ashes</h1></div>'
+        '<div class="page"><pre>' + "".join(f"<p>{line}</p>" for line in STORY) + "</pre></div></body></html>",
+        "part.html",
+    )
+
+
+@pytest.mark.parametrize("menu", ["Browse|Community|Log in|Sign Up", "Home|Search|Library|Login"])
+def test_a_reading_sites_menu_run_together_is_no_chapter(menu: str) -> None:
+    story = _part_page(menu)
+    assert (story.meta.title, story.meta.author) == ("Ember Road", "kestrel_k")
+    assert [chapter.title for chapter in story.chapters] == ["Part 3: Ashes"]
+    assert _paragraphs(story) == STORY
+
+
+@pytest.mark.parametrize("line", ["Sign up, she said, and log in.", "Home Library Write Stories"])
+def test_menu_words_in_a_sentence_or_with_no_account_stay(line: str) -> None:
+    story = read_text("Salt Roads\nby Ada Quill\n\n" + "\n\n".join([*STORY, line]) + "\n")
+    assert _paragraphs(story) == [*STORY, line]
 
 
 # ---------------------------------------------------------------- a newsletter's email as text
