@@ -444,7 +444,8 @@ def closing_declarations(chapter: Chapter) -> Chapter:
     """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
     chapter: suicide") are its end notes, and warn for the chapter they name; so are a sign-off
     ("Don't forget to vote and comment!", see :func:`sign_off`), a promise of more or thanks for reading
-    ("To be continued...", see :func:`closing_words`), a blog writer's word about the blog
+    ("To be continued...", see :func:`closing_words`), a rights notice (:func:`closing_rights`), a blog
+    writer's word about the blog
     ("reblogs are appreciated!!", see :func:`~bot.story.webpage.blog_chatter`) and the asides
     set off by reference marks there ("※次回は来週です", see :func:`reference_marked`)."""
     if not chapter.scenes:
@@ -456,6 +457,7 @@ def closing_declarations(chapter: Chapter) -> Chapter:
         reference_marked(last[-1 - count])
         or sign_off(last[-1 - count])
         or closing_words(last[-1 - count])  # "To be continued...", "Thank you so much for reading!"
+        or closing_rights(last[-1 - count])  # "© 2024 Kestrel Ames. All rights reserved."
         or blog_chatter(last[-1 - count])  # a Tumblr post's "reblogs are appreciated!!" under the text
         or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
@@ -472,6 +474,28 @@ def closing_declarations(chapter: Chapter) -> Chapter:
     if not last:
         chapter.scenes.pop()
     return chapter
+
+
+# A rights notice's line: "© 2024 Kestrel Ames", "(c) 2024", "Copyright © 2024 ...", "Copyright 2024 ...", or
+# one ending "All rights reserved" (not "Copyright by the Crown, she read": a sentence may open so).
+_RIGHTS_LINE = re.compile(
+    r"^[ \t]*(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?\d{4})|\ball[ \t]+rights[ \t]+reserved[ \t.!]*(?:(?:©|\(c\))[^\n]{0,80})?$",
+    re.IGNORECASE,
+)
+RIGHTS_LINES = 4
+RIGHTS_LINE_CHARS = 160
+
+
+def closing_rights(text: str) -> bool:
+    """A rights notice under the text ("© 2024 Kestrel Ames" over a newsletter's postal address, "Copyright
+    © 2024 Wren Hale. All rights reserved."), as a writer's site and a newsletter close a story: the
+    story's last paragraph. Its first line the notice's, a few short lines."""
+    lines = text.strip().split("\n", RIGHTS_LINES)
+    return (
+        len(lines) <= RIGHTS_LINES
+        and all(len(line) <= RIGHTS_LINE_CHARS for line in lines)
+        and _RIGHTS_LINE.search(lines[0]) is not None
+    )
 
 
 def _names_its_chapter(text: str) -> bool:

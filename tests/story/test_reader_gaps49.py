@@ -9,6 +9,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   text; and its footer saying why it came, under an email's "--" ("You're receiving this email because
   you subscribed to Tidelines." over "Unsubscribe: https://..."), as Buttondown sets it: the story's
   last paragraphs;
+- a rights notice under the story ("© 2024 Kestrel Ames" over a newsletter's postal address, Substack's
+  footer; "Copyright © 2024 Wren Hale. All rights reserved.", "All Rights Reserved ©"): the story's last
+  paragraph, where one over the story was read already;
 - a story forwarded by email and saved as text, the email's header over it ("---------- Forwarded
   message ---------" over "From:", "Date:", "Subject:" and "To:" lines, Gmail's; Outlook's "-----Original
   Message-----"): a chapter 1 of its own, and the story was titled with the file's name;
@@ -196,6 +199,39 @@ def test_a_rule_and_a_sentence_about_an_email_stay() -> None:
     tail = ["--", "You are receiving this message because you asked, she wrote, and the line went dead."]
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, *tail]) + "\n")
     assert _paragraphs(story) == [*STORY, *tail]
+
+
+# ---------------------------------------------------------------- a rights notice under the story
+
+
+def _under_story(tail: str) -> Story:
+    return read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join(STORY) + f"\n\n{tail}\n")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2024 Kestrel Ames\n548 Market Street PMB 72296, San Francisco, CA 94104",
+        "Copyright © 2024 Kestrel Ames. All rights reserved.",
+        "All Rights Reserved ©",
+        "(c) 2024 Kestrel Ames",
+    ],
+)
+def test_a_rights_notice_under_the_story_is_its_note(notice: str) -> None:
+    story = _under_story(notice)
+    assert _paragraphs(story) == STORY
+    assert story.chapters[-1].notes == [notice]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright by the Crown, she read from the plaque, and laughed.",
+        "She had kept all rights to the ferry, and all rights reserved to her were gone.",
+    ],
+)
+def test_a_sentence_about_rights_stays(line: str) -> None:
+    assert _paragraphs(_under_story(line)) == [*STORY, line]
 
 
 # ---------------------------------------------------------------- an email's header over the story
