@@ -67,3 +67,36 @@ def test_a_scare_taken_back_is_no_warning(category: str, text: str) -> None:
 @pytest.mark.parametrize(("category", "text"), MEANT)
 def test_the_same_harm_not_taken_back_still_warns(category: str, text: str) -> None:
     assert category in ids(text)
+
+
+# A kill in a match, on a stream or in a ranked game; a death told on a ghost walk; a war on a documentary.
+PLAYED = [
+    ("death", "The kill feed lit up: Mara had killed him twice in a row and her teammates were howling in voice chat."),
+    ("death", "Esports final, map five. Dev killed him with the last bullet in the round and the arena shook."),
+    ("death", "Ranked match, overtime: I killed them both from the rooftop and my whole squad lost it."),
+    ("death", "Headshot. She's dead, she's so dead, Bo yelled, and the chat was spamming skull emojis for a minute."),
+    (
+        "death",
+        "The ghost walk stops at the old gaol, where, says our guide in his top hat, a sheep thief was hanged in 1802 and still rattles the gate.",
+    ),
+    (
+        "collective-violence",
+        "Grandad dozes off every Sunday to documentaries about the Second World War, bombers droning across the telly.",
+    ),
+]
+PLAYED_TWINS = [
+    ("death", "He killed him with a single shot to the head, and the body lay in the alley until morning."),
+    ("death", "She killed him in the kitchen with the bread knife, and then she sat down and waited for the police."),
+    ("death", "They hanged the sheep thief at dawn in front of the whole village, and his wife watched him die."),
+    ("collective-violence", "The bombers came over the docks at night and the shelter shook until dawn."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), PLAYED)
+def test_a_match_a_stream_a_ghost_walk_a_documentary_are_play(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), PLAYED_TWINS)
+def test_the_same_killing_in_the_story_still_warns(category: str, text: str) -> None:
+    assert category in ids(text)
