@@ -100,3 +100,55 @@ def test_a_match_a_stream_a_ghost_walk_a_documentary_are_play(category: str, tex
 @pytest.mark.parametrize(("category", "text"), PLAYED_TWINS)
 def test_the_same_killing_in_the_story_still_warns(category: str, text: str) -> None:
     assert category in ids(text)
+
+
+# No person died: "the dead" before a plant, an animal or a thing; a funeral held for one; a
+# pregnancy scan with no heartbeat (a pregnancy loss, the taxonomy's miscarriage, which the sets
+# label without death).
+NO_PERSON = [
+    (
+        "death",
+        "So the dead basil got a full funeral: my dad read a eulogy about pesto and we buried it in the compost heap.",
+    ),
+    (
+        "grief",
+        "So the dead basil got a full funeral: my dad read a eulogy about pesto and we buried it in the compost heap.",
+    ),
+    ("death", "We held a memorial for the dead cactus on the windowsill, with candles and a speech about neglect."),
+    (
+        "death",
+        "so dad decided the dead rosemary bush deserved a proper funeral, with a eulogy and a hymn on the kazoo, and we buried it by the shed.",
+    ),
+    (
+        "grief",
+        "so dad decided the dead rosemary bush deserved a proper funeral, with a eulogy and a hymn on the kazoo, and we buried it by the shed.",
+    ),
+    (
+        "death",
+        "The office gave the old printer a funeral on Friday: Janet read a eulogy and we laid it to rest in the skip.",
+    ),
+    (
+        "death",
+        "At the ten-week scan the sonographer went quiet. The doctor came and said it kindly, no heartbeat, and Sam held her hand so tight it hurt.",
+    ),
+]
+A_PERSON = [
+    ("death", "The dead were buried in a long trench behind the church, and the priest said their names."),
+    ("death", "We held the funeral for my grandad on Friday and I gave the eulogy, and Mum could not stop crying."),
+    (
+        "death",
+        "so dad decided grandad deserved a proper funeral, with a eulogy and his favourite hymn, and we buried him by the church wall.",
+    ),
+    ("death", "We held a memorial for the dead miners in the chapel, and read out all forty names."),
+    ("death", "The monitor showed no heartbeat, and the nurse called the time of death at 4:12."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), NO_PERSON)
+def test_a_plant_a_thing_or_a_pregnancy_scan_is_no_persons_death(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), A_PERSON)
+def test_a_persons_death_and_funeral_still_warn(category: str, text: str) -> None:
+    assert category in ids(text)
