@@ -152,3 +152,36 @@ def test_a_plant_a_thing_or_a_pregnancy_scan_is_no_persons_death(category: str, 
 @pytest.mark.parametrize(("category", "text"), A_PERSON)
 def test_a_persons_death_and_funeral_still_warn(category: str, text: str) -> None:
     assert category in ids(text)
+
+
+# Everyday senses of heavy words: a killing only tried or wanted, zip ties holding a thing
+# together, "dead" as an intensifier or a name beside an animal, a severed limb in a simile.
+EVERYDAY = [
+    ("death", "That goose at the park tried to murder him, honestly, it chased him all the way to the car."),
+    ("death", "The sea tried to murder him on the ferry; he lay on the bench, green, until we docked."),
+    ("kidnapping", "The old go-kart was held together with zip ties and prayer, and it still won the race."),
+    ("kidnapping", "Our robot is mostly zip ties and duct tape, but she scored twice in the semi."),
+    ("animal-death", "Dad put a fiver on a greyhound called 'Dead Certain', which came in dead last."),
+    ("animal-death", "The old pony finished dead last in the fun race and got a rosette anyway."),
+    (
+        "blood-gore",
+        "The robot's arm dropped off and skidded across the gym floor like a severed limb, and the crowd cheered.",
+    ),
+]
+HARM = [
+    ("death", "The goose keeper murdered him with a shovel and buried the body behind the shed."),
+    ("death", "He tried to run, and they killed him at the gate."),
+    ("kidnapping", "They held him in the van with zip ties around his wrists and tape over his mouth."),
+    ("animal-death", "The greyhound was found dead in its kennel, starved and covered in sores."),
+    ("blood-gore", "His arm was severed at the elbow and blood pumped across the floor."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), EVERYDAY)
+def test_an_everyday_sense_of_a_heavy_word_is_clean(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), HARM)
+def test_the_harmful_sense_still_warns(category: str, text: str) -> None:
+    assert category in ids(text)
