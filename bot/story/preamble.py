@@ -107,7 +107,7 @@ from bot.story.title_lines import (
     titled_over_fields,
     warnings_over_list,
 )
-from bot.story.webpage import without_form_suffix
+from bot.story.webpage import date_line, without_form_suffix
 from bot.warnings.language import MIN_ENGLISH_SHARE, english_share
 
 # A draft's mark under its title: "Draft 3 — do not share", "second draft", "DRAFT v2 (unedited)".
@@ -180,6 +180,13 @@ def _header_block(text: str, meta: Meta, *, over_heading: bool = False) -> bool:
                 else None
             )
             for line, kind in zip(lines, kinds, strict=True)
+        ]
+    if kinds[0] in ("title", "titled") and ("by" in kinds or kinds[0] == "titled"):
+        # the date it was posted, under its title and by-line ("March 1, 2024", as a blog post or a
+        # newsletter copied with its head gives it): said of the post, never the story's
+        kinds = [
+            kind or ("date" if index and date_line(line) else None)
+            for index, (line, kind) in enumerate(zip(lines, kinds, strict=True))
         ]
     if (
         kinds[0] == "title"

@@ -9,6 +9,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   text; and its footer saying why it came, under an email's "--" ("You're receiving this email because
   you subscribed to Tidelines." over "Unsubscribe: https://..."), as Buttondown sets it: the story's
   last paragraphs;
+- a title and by-line over the date the story was posted ("The Salt Wife" / "by Kestrel Ames" / "March
+  1, 2024", a blog post or a newsletter copied with its head): the three lines were the story's first
+  paragraph, the story titled with the file's name and by no one;
 - a rights notice under the story ("© 2024 Kestrel Ames" over a newsletter's postal address, Substack's
   footer; "Copyright © 2024 Wren Hale. All rights reserved.", "All Rights Reserved ©"): the story's last
   paragraph, where one over the story was read already;
@@ -199,6 +202,21 @@ def test_a_rule_and_a_sentence_about_an_email_stay() -> None:
     tail = ["--", "You are receiving this message because you asked, she wrote, and the line went dead."]
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, *tail]) + "\n")
     assert _paragraphs(story) == [*STORY, *tail]
+
+
+# ---------------------------------------------------------------- a date under the title and by-line
+
+
+@pytest.mark.parametrize("date", ["March 1, 2024", "Posted on March 1, 2024", "1 March 2024", "2024-03-01"])
+def test_a_date_under_a_title_and_by_line_is_no_story_text(date: str) -> None:
+    story = read_text(f"The Salt Wife\nby Kestrel Ames\n{date}\n\n" + "\n\n".join(STORY) + "\n")
+    assert (story.meta.title, story.meta.author) == ("The Salt Wife", "Kestrel Ames")
+    assert _paragraphs(story) == STORY
+
+
+def test_a_date_under_a_line_with_no_by_line_stays() -> None:
+    story = read_text("The Salt Wife\nMarch 1, 2024\n\n" + "\n\n".join(STORY) + "\n")
+    assert _paragraphs(story)[0] == "The Salt Wife\nMarch 1, 2024"
 
 
 # ---------------------------------------------------------------- a rights notice under the story
