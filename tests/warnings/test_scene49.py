@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.warnings.matcher import matcher_for
+from bot.warnings.rules import default_ruleset
 from tests.warnings.passages import ids
 
 
@@ -148,3 +150,11 @@ def test_a_child_a_carer_and_a_punishment_warn_child_abuse(text: str) -> None:
 )
 def test_everyday_and_play_twins_stay_clean(text: str, category: str) -> None:
     assert category not in ids(text)
+
+
+def test_a_belt_buckle_is_no_punishment_of_the_child_rule() -> None:
+    """r49-child-punished reads a belt as a punishment only off or across someone: a father's belt buckle
+    collection is a hobby (child-bruises still reads any belt beside a parent and a child, on its own)."""
+    text = "when i was little my dad kept his belt buckle collection in a biscuit tin and showed it to everyone."
+    fired = matcher_for(default_ruleset()).fire([text])
+    assert "child-abuse/r49-child-punished" not in {rule.id for rules in fired.rules for rule in rules}
