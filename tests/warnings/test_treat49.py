@@ -72,6 +72,24 @@ from tests.warnings.passages import ids
             "Someone in accounts does a cruel impression of the way Colm walks with his cane, and the "
             "manager just grins.",
         ),
+        # a chronic illness called put on (commit 2)
+        (
+            "ableism",
+            "Her manager told the whole office Kerry was faking it, the chronic fatigue, and put her on "
+            "the early shift anyway.",
+        ),
+        # a scooter kept off a trip as unfair on the others (commit 2)
+        (
+            "ableism",
+            "The school said letting Amir bring his mobility scooter on the trip wouldn't be fair on the "
+            "other kids, and anyway it was a health and safety thing.",
+        ),
+        # asked what is wrong with him before being served (commit 2)
+        (
+            "ableism",
+            "The receptionist looked at the space where his arm had been amputated and asked what "
+            "happened to him before she would book him in.",
+        ),
         # a room suddenly full, beside an accent
         (
             "racism",
@@ -158,6 +176,15 @@ def test_the_harm_told_by_treatment_warns(category: str, text: str) -> None:
             "ableism",
             "Nadia got her new prosthetic leg painted gold and at the wedding she danced with her arms over "
             "her head until two in the morning.",
+        ),
+        # a scooter's safety check; a look across a dance floor
+        (
+            "ableism",
+            "Nan's mobility scooter passed its health and safety check at the garage on Friday.",
+        ),
+        (
+            "ableism",
+            "Dev stared at her across the dance floor, his crutches forgotten against the wall.",
         ),
         # a refusal that is no harm
         (
