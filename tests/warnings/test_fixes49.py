@@ -1,0 +1,34 @@
+"""False alarms of older rules in senses that carry no harm (forty-ninth session, fixes49).
+
+Each family is a sense, not a sentence: laughter shared with or by disabled people at a film or a
+clown; a disabled person's own joke about her aids; an animal's kick and a contact sport's
+knocks; a child made to stand somewhere for a photograph. Each is narrowed in the rules and
+keeps harmful twins that must still warn. Every passage is new short text written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+# Laughter with or by disabled people at something funny is no mockery of them.
+LAUGHED_WITH = [
+    ("ableism", "My best mate uses a wheelchair and we laughed at the film all night, popcorn everywhere."),
+    ("ableism", "The deaf kids laughed at the clown until they cried, and he bowed three times."),
+    ("ableism", "Jas is autistic and she laughed at my terrible jokes the whole drive to the coast."),
+]
+LAUGHED_AT = [
+    ("ableism", "The boys laughed at the deaf girl every lunchtime, copying her voice across the canteen."),
+    ("ableism", "They laughed at him and his wheelchair, calling him useless, until he wheeled away."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LAUGHED_WITH)
+def test_laughter_shared_with_disabled_people_is_no_contempt(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), LAUGHED_AT)
+def test_laughter_at_a_disabled_person_still_warns(category: str, text: str) -> None:
+    assert category in ids(text)
