@@ -32,3 +32,30 @@ def test_laughter_shared_with_disabled_people_is_no_contempt(category: str, text
 @pytest.mark.parametrize(("category", "text"), LAUGHED_AT)
 def test_laughter_at_a_disabled_person_still_warns(category: str, text: str) -> None:
     assert category in ids(text)
+
+
+# A disabled person's own joke about her aids: the special treatment she says she has earned.
+OWN_JOKE = [
+    (
+        "ableism",
+        "My nan calls her mobility scooter the special treatment she's earned, and drives it like a rally car.",
+    ),
+    (
+        "ableism",
+        "Grandad says his hearing aids are the special treatment he's earned after forty years in the shipyard.",
+    ),
+]
+GRUDGED = [
+    ("ableism", "The manager said her wheelchair ramp was special treatment and not fair on the other tenants."),
+    ("ableism", "Why should the deaf lad get special treatment, the foreman sneered, when he's useless on the line."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), OWN_JOKE)
+def test_a_treat_the_disabled_person_claims_is_no_contempt(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), GRUDGED)
+def test_special_treatment_grudged_still_warns(category: str, text: str) -> None:
+    assert category in ids(text)
