@@ -1,9 +1,9 @@
 """False alarms of older rules in senses that carry no harm (forty-ninth session, fixes49).
 
 Each family is a sense, not a sentence: laughter shared with or by disabled people at a film or a
-clown; a disabled person's own joke about her aids; an animal's kick and a contact sport's
-knocks; a child made to stand somewhere for a photograph. Each is narrowed in the rules and
-keeps harmful twins that must still warn. Every passage is new short text written for these tests.
+clown; a disabled person's own joke about her aids; a child made to stand somewhere for a
+photograph. Each is narrowed in the rules and keeps harmful twins that must still warn. Every
+passage is new short text written for these tests.
 """
 
 from __future__ import annotations
@@ -58,4 +58,25 @@ def test_a_treat_the_disabled_person_claims_is_no_contempt(category: str, text: 
 
 @pytest.mark.parametrize(("category", "text"), GRUDGED)
 def test_special_treatment_grudged_still_warns(category: str, text: str) -> None:
+    assert category in ids(text)
+
+
+# A child made to stand somewhere for a photograph is no punishment.
+PHOTO = [
+    ("child-abuse", "Mum made me stand in the garden for the school photo, squinting into the sun."),
+    ("child-abuse", "Every Easter Dad made us stand in the yard in our new clothes for a family picture."),
+]
+PUNISHED = [
+    ("child-abuse", "Mum made me stand in the garden all night in the rain because I'd spilt the milk."),
+    ("child-abuse", "Dad made me stand in the snow for hours while he took photos of the car."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), PHOTO)
+def test_standing_for_a_photo_is_no_punishment(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), PUNISHED)
+def test_standing_out_as_punishment_still_warns(category: str, text: str) -> None:
     assert category in ids(text)
