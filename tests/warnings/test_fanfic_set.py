@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -70,6 +70,8 @@ FRESH = (
     "fanfic-fresh46a.jsonl",
     "fanfic-fresh47a.jsonl",
     "fanfic-fresh48a.jsonl",
+    "fanfic-fresh49a.jsonl",
+    "fanfic-fresh49b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -445,6 +447,23 @@ def test_the_forty_eighth_rounds_held_out_set_stays_at_or_above_its_scores() -> 
     assert data["per_category"]["kidnapping"]["f1"] >= 0.76
     assert data["per_category"]["sexism"]["f1"] >= 0.69
     assert data["per_category"]["abuse"]["f1"] >= 0.69
+
+
+def test_the_forty_ninth_rounds_held_out_sets_stay_at_or_above_their_scores() -> None:
+    """``fanfic-fresh49a.jsonl`` and ``fanfic-fresh49b.jsonl`` (240 passages each, 110 warning-free) were
+    written during the forty-ninth round by two writers who never read the rules, and held out of it: 49a's
+    totals were the engineers' gate, 49b's the lead's alone (no engineer scored a change on it), the
+    passages opened by no one. Micro-F1 0.556 -> 0.576 and 0.608 -> 0.624 over the round (death from war49's
+    compositions, violence from scene49's, racism, ableism and sexism from treat49's); 17 and 9
+    warning-free passages flagged before and after. Floors at the end."""
+    first = at_least("fanfic-fresh49a.jsonl", micro_f1=0.57, free=110, flagged=17)
+    assert first["per_category"]["ableism"]["f1"] >= 0.79
+    assert first["per_category"]["violence"]["f1"] >= 0.71
+    assert first["per_category"]["kidnapping"]["f1"] >= 0.71
+    second = at_least("fanfic-fresh49b.jsonl", micro_f1=0.62, free=110, flagged=9)
+    assert second["per_category"]["ableism"]["f1"] >= 0.81
+    assert second["per_category"]["violence"]["f1"] >= 0.72
+    assert second["per_category"]["death"]["f1"] >= 0.57
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
