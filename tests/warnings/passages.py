@@ -14,5 +14,14 @@ from bot.warnings.rules import default_ruleset
 
 def ids(text: str) -> set[str]:
     """The confident warnings the shipped rules detect in ``text`` as a one-paragraph story."""
-    chapter = Chapter(1, None, [Scene([text])])
-    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+    return story_ids([[text]])
+
+
+def story_ids(*chapters: list[list[str]]) -> set[str]:
+    """The confident warnings of a story of these chapters, each a list of scenes (paragraph lists):
+    the whole-story tests' one way to build a story, so a frame's reach across scenes and chapters is
+    measured as an upload is."""
+    built = [
+        Chapter(number, None, [Scene(list(scene)) for scene in scenes]) for number, scenes in enumerate(chapters, 1)
+    ]
+    return scan(Story(StoryMeta("t"), built, "txt"), default_ruleset(), declared=Declared()).detected_ids()

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import FRAME_CHARS, scan
-from bot.warnings.rules import default_ruleset
+from bot.warnings.engine import FRAME_CHARS
+from tests.warnings.passages import story_ids
 
 
 def detected(*paragraphs: str) -> set[str]:
     """The confident warnings of a one-scene story of these paragraphs."""
-    chapter = Chapter(1, None, [Scene(list(paragraphs))])
-    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+    return story_ids([list(paragraphs)])
 
 
 # --- a check-up on the examination table is no procedure -------------------------------------
@@ -52,14 +49,6 @@ def test_a_procedure_on_the_table_still_warns(line: str) -> None:
 # --- one long play: a scene or chapter between two that carry its signs ----------------------
 
 
-def story(*chapters: list[list[str]]) -> set[str]:
-    """The confident warnings of a story of these chapters, each a list of scenes (paragraph lists)."""
-    built = [
-        Chapter(number, None, [Scene(list(scene)) for scene in scenes]) for number, scenes in enumerate(chapters, 1)
-    ]
-    return scan(Story(StoryMeta("t"), built, "txt"), default_ruleset(), declared=Declared()).detected_ids()
-
-
 PAINTBALL_START = [
     "Twelve of us turned up at the paintball park for Dev's birthday, all in borrowed overalls.",
     "The marshal read out the rules and handed round the masks, and we split into red and blue.",
@@ -77,11 +66,11 @@ ROUND_TWO = [
 
 
 def test_a_round_between_two_rounds_of_a_game_is_play() -> None:
-    assert story([PAINTBALL_START, ROUND_TWO, PAINTBALL_END]).isdisjoint({"death", "collective-violence"})
+    assert story_ids([PAINTBALL_START, ROUND_TWO, PAINTBALL_END]).isdisjoint({"death", "collective-violence"})
 
 
 def test_a_chapter_between_two_chapters_of_a_game_is_play() -> None:
-    assert story([PAINTBALL_START], [ROUND_TWO], [PAINTBALL_END]).isdisjoint({"death", "collective-violence"})
+    assert story_ids([PAINTBALL_START], [ROUND_TWO], [PAINTBALL_END]).isdisjoint({"death", "collective-violence"})
 
 
 REAL_FIGHT = [
@@ -92,18 +81,18 @@ REAL_FIGHT = [
 
 
 def test_a_real_death_after_the_game_still_warns() -> None:
-    assert "death" in story([PAINTBALL_START, ROUND_TWO, PAINTBALL_END, REAL_FIGHT])
+    assert "death" in story_ids([PAINTBALL_START, ROUND_TWO, PAINTBALL_END, REAL_FIGHT])
 
 
 def test_a_real_death_between_two_scenes_of_the_game_still_warns() -> None:
-    assert "death" in story([PAINTBALL_START, REAL_FIGHT, PAINTBALL_END])
+    assert "death" in story_ids([PAINTBALL_START, REAL_FIGHT, PAINTBALL_END])
 
 
 def test_a_game_far_from_the_death_still_warns() -> None:
     """Three scenes with no sign between two of the game: the story has moved on."""
     quiet = ["Nobody said much on the way back. The motorway was empty and the radio played old songs."]
     later = ["Weeks went by, and the leaves came down in the park, and Dev got a job at the garage."]
-    assert "death" in story([PAINTBALL_START], [quiet, ROUND_TWO[:1], later], [PAINTBALL_END])
+    assert "death" in story_ids([PAINTBALL_START], [quiet, ROUND_TWO[:1], later], [PAINTBALL_END])
 
 
 MUSEUM_TRIP = [
@@ -122,12 +111,12 @@ REAL_COLLAPSE = [
 
 
 def test_a_museum_trip_told_chapter_by_chapter_is_no_war() -> None:
-    assert story(*[[scene] for scene in MUSEUM_TRIP]).isdisjoint({"death", "collective-violence"})
+    assert story_ids(*[[scene] for scene in MUSEUM_TRIP]).isdisjoint({"death", "collective-violence"})
 
 
 def test_a_real_death_during_the_museum_trip_still_warns() -> None:
     trip = [[MUSEUM_TRIP[0]], [REAL_COLLAPSE], [MUSEUM_TRIP[2]]]
-    assert "death" in story(*trip)
+    assert "death" in story_ids(*trip)
 
 
 # --- signs of play the other categories take: laser tag, a murder-mystery party, a rematch, a museum case
@@ -280,7 +269,7 @@ def test_a_war_in_the_scene_after_the_game_still_warns() -> None:
         "In the morning the radio said the army had shelled the border town all night; ninety "
         "civilians were killed and the soldiers burned the market.",
     ]
-    assert "collective-violence" in story([game, war])
+    assert "collective-violence" in story_ids([game, war])
 
 
 # --- a rope that is a toy or a gym's: a rope ladder, the rope climbed in PE -----------------------
@@ -347,7 +336,7 @@ def test_news_of_a_real_death_between_two_scenes_of_a_game_still_warns() -> None
         "trying to ring him for an hour.",
         "We sat with him on the kerb while he sobbed. The funeral would be on Thursday.",
     ]
-    assert "death" in story([PAINTBALL_START, news, PAINTBALL_END])
+    assert "death" in story_ids([PAINTBALL_START, news, PAINTBALL_END])
 
 
 def test_a_player_mourning_himself_is_no_grief() -> None:

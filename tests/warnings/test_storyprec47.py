@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
+from tests.warnings.passages import story_ids
 
 
 def story(*chapters: list[str]) -> set[str]:
     """The confident warnings of a story of these chapters, each one scene of these paragraphs."""
-    built = [Chapter(number, None, [Scene(list(paragraphs))]) for number, paragraphs in enumerate(chapters, 1)]
-    return scan(Story(StoryMeta("t"), built, "txt"), default_ruleset(), declared=Declared()).detected_ids()
+    return story_ids(*([list(paragraphs)] for paragraphs in chapters))
 
 
 def detected(*paragraphs: str) -> set[str]:

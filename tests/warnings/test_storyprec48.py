@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
+from tests.warnings.passages import story_ids
 
 
 def detected(*paragraphs: str) -> set[str]:
     """The confident warnings of a one-scene story of these paragraphs."""
-    built = [Chapter(1, None, [Scene(list(paragraphs))])]
-    return scan(Story(StoryMeta("t"), built, "txt"), default_ruleset(), declared=Declared()).detected_ids()
+    return story_ids([list(paragraphs)])
 
 
 PLAY = [

@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
+from tests.warnings.passages import story_ids
 
 
 def detected(*scenes: list[str]) -> set[str]:
     """The confident warnings of a one-chapter story with these scenes (each a list of paragraphs)."""
-    built = [Chapter(1, None, [Scene(list(paragraphs)) for paragraphs in scenes])]
-    return scan(Story(StoryMeta("t"), built, "txt"), default_ruleset(), declared=Declared()).detected_ids()
+    return story_ids(list(scenes))
 
 
 CLEAN = [
