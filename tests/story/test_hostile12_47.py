@@ -33,9 +33,12 @@ def test_a_chain_of_only_children_thousands_deep_is_read_not_crashed_on(
     """An inline label's text was found with bs4's ``Tag.string``, which recurses a call a level down a
     chain of only children (htmltext._spaced_inline_labels): 20,000 <span>s nested round the story's
     text (280 KB), or 600 custom elements round a <span> each, ended the import in a RecursionError (a
-    traceback for the member). Walked in a loop a few elements deep, the page reads as its text (1.5 s)."""
+    traceback for the member). Walked in a loop a few elements deep, the page reads as its text, well
+    inside an upload's 10 s budget: 1.2-1.9 s of CPU alone, and 4.6-4.7 s for the custom elements round
+    a <span> each (40,000 elements), which is why the bound is 8 s and not the 5 s that case failed at
+    (5.1 s) with a bench running beside the test run."""
     cpu, paragraphs = timed_import(_page(opening * 20_000 + _PROSE + closing * 20_000), tmp_path)
-    assert cpu < 5.0
+    assert cpu < 8.0
     assert paragraphs == [_PROSE]
 
 
