@@ -47,18 +47,8 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from bot.warnings.declared import map_texts
-from tests.story.builders import epub_bytes, read_text, xhtml
+from tests.story.builders import declared_ids, epub_bytes, paragraphs, read_text, xhtml
 from tests.story.test_reader_gaps47 import STORY
-
-
-def _read_html(page: str, name: str = "page.html") -> Story:
-    return import_story(page.encode(), name, max_bytes=1 << 20)
-
-
-def _paragraphs(story: Story) -> list[str]:
-    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
-
 
 # ---------------------------------------------------------------- a Wix blog post
 
@@ -67,7 +57,7 @@ def _wix(header: str) -> Story:
     text = "".join(
         f'<p class="mm8Nw" dir="auto"><span style="letter-spacing:normal">{line}</span></p>' for line in STORY
     )
-    return _read_html(
+    return read_text(
         "<html><head><title>The Salt Wife</title></head><body>"
         '<div id="SITE_HEADER"><a href="/">Tidelines</a></div><article data-hook="post">'
         f'{header}<h1 data-hook="post-title"><span class="post-title">The Salt Wife</span></h1>'
@@ -84,14 +74,14 @@ def test_a_wix_posts_line_over_its_title_names_the_author_and_goes() -> None:
     )
     assert (story.meta.title, story.meta.author) == ("The Salt Wife", "Kestrel Ames")
     assert len(story.chapters) == 1
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_wix_post_with_no_line_over_its_title_reads_as_before() -> None:
     story = _wix("")
     assert story.meta.title == "The Salt Wife"
     assert len(story.chapters) == 1
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 # ---------------------------------------------------------------- a Dreamwidth entry's mood
@@ -99,7 +89,7 @@ def test_a_wix_post_with_no_line_over_its_title_reads_as_before() -> None:
 
 def _dreamwidth(metadata: str) -> Story:
     text = "<br /><br />".join(STORY)
-    return _read_html(
+    return read_text(
         "<html><head><title>ada_quill: Salt Roads</title></head><body>"
         '<div class="entry"><div class="header"><h3 class="entry-title"><a href="https://ada-quill.dreamwidth.org/1.html">'
         'Salt Roads</a></h3></div><div class="contents"><div class="entry-content">'
@@ -114,11 +104,11 @@ def test_a_dreamwidth_entrys_mood_is_no_story_text() -> None:
         '<div class="metadata bottom-metadata"><ul><li><span class="metadata-label metadata-label-mood">Mood: </span>'
         '<span class="metadata-item metadata-item-mood">tired</span></li></ul></div>'
     )
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_dreamwidth_entry_with_no_mood_reads_as_before() -> None:
-    assert _paragraphs(_dreamwidth("")) == STORY
+    assert paragraphs(_dreamwidth("")) == STORY
 
 
 # ---------------------------------------------------------------- a hand-made site's links
@@ -133,12 +123,12 @@ def test_a_hand_made_sites_links_with_its_mail_link_are_no_story_text(links: str
         + "".join(f' | <a href="mailto:ada@example.com">{link}</a>' for link in links.split(" | ")[1:])
         + "</center></body></html>"
     )
-    assert _paragraphs(_read_html(page, "salt.html")) == STORY
+    assert paragraphs(read_text(page, "salt.html")) == STORY
 
 
 def test_a_line_asking_to_be_emailed_stays() -> None:
     story = read_text("Salt Roads\nby Ada Quill\n\n" + "\n\n".join([*STORY, "Email me"]) + "\n")
-    assert _paragraphs(story) == [*STORY, "Email me"]
+    assert paragraphs(story) == [*STORY, "Email me"]
 
 
 # ---------------------------------------------------------------- a reading site's menu run together
@@ -146,7 +136,7 @@ def test_a_line_asking_to_be_emailed_stays() -> None:
 
 def _part_page(menu: str) -> Story:
     links = "".join(f"<a>{entry}</a>" for entry in menu.split("|"))
-    return _read_html(
+    return read_text(
         "<html><head><title>Ember Road - Part 3: Ashes - Wattpad</title></head><body>"
         f'<div id="header">{links}</div><div class="part-header"><div class="story-info"><span class="info">'
         '<a href="/story/123-ember-road">Ember Road</a></span><span class="author">by <a href="/user/kestrel_k">'
@@ -161,13 +151,13 @@ def test_a_reading_sites_menu_run_together_is_no_chapter(menu: str) -> None:
     story = _part_page(menu)
     assert (story.meta.title, story.meta.author) == ("Ember Road", "kestrel_k")
     assert [chapter.title for chapter in story.chapters] == ["Part 3: Ashes"]
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 @pytest.mark.parametrize("line", ["Sign up, she said, and log in.", "Home Library Write Stories"])
 def test_menu_words_in_a_sentence_or_with_no_account_stay(line: str) -> None:
     story = read_text("Salt Roads\nby Ada Quill\n\n" + "\n\n".join([*STORY, line]) + "\n")
-    assert _paragraphs(story) == [*STORY, line]
+    assert paragraphs(story) == [*STORY, line]
 
 
 # ---------------------------------------------------------------- a newsletter's email as text
@@ -180,13 +170,13 @@ def test_a_newsletters_links_with_their_addresses_are_no_story_text() -> None:
         + "\n\n".join(STORY)
         + "\n\nUnsubscribe https://substack.com/redirect/abc?\n"
     )
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_sentence_about_viewing_at_an_address_stays() -> None:
     line = "View it online at https://tidelines.example, she wrote, and then the line went dead."
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, line]) + "\n")
-    assert _paragraphs(story) == [*STORY, line]
+    assert paragraphs(story) == [*STORY, line]
 
 
 def test_a_newsletters_footer_under_an_emails_rule_is_no_story_text() -> None:
@@ -195,13 +185,13 @@ def test_a_newsletters_footer_under_an_emails_rule_is_no_story_text() -> None:
         "Unsubscribe: https://buttondown.email/tidelines/unsubscribe/123\n"
     )
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join(STORY) + "\n\n" + footer)
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_rule_and_a_sentence_about_an_email_stay() -> None:
     tail = ["--", "You are receiving this message because you asked, she wrote, and the line went dead."]
     story = read_text("The Salt Wife\nby Kestrel Ames\n\n" + "\n\n".join([*STORY, *tail]) + "\n")
-    assert _paragraphs(story) == [*STORY, *tail]
+    assert paragraphs(story) == [*STORY, *tail]
 
 
 # ---------------------------------------------------------------- a date under the title and by-line
@@ -211,12 +201,12 @@ def test_a_rule_and_a_sentence_about_an_email_stay() -> None:
 def test_a_date_under_a_title_and_by_line_is_no_story_text(date: str) -> None:
     story = read_text(f"The Salt Wife\nby Kestrel Ames\n{date}\n\n" + "\n\n".join(STORY) + "\n")
     assert (story.meta.title, story.meta.author) == ("The Salt Wife", "Kestrel Ames")
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
 
 
 def test_a_date_under_a_line_with_no_by_line_stays() -> None:
     story = read_text("The Salt Wife\nMarch 1, 2024\n\n" + "\n\n".join(STORY) + "\n")
-    assert _paragraphs(story)[0] == "The Salt Wife\nMarch 1, 2024"
+    assert paragraphs(story)[0] == "The Salt Wife\nMarch 1, 2024"
 
 
 # ---------------------------------------------------------------- a rights notice under the story
@@ -237,7 +227,7 @@ def _under_story(tail: str) -> Story:
 )
 def test_a_rights_notice_under_the_story_is_its_note(notice: str) -> None:
     story = _under_story(notice)
-    assert _paragraphs(story) == STORY
+    assert paragraphs(story) == STORY
     assert story.chapters[-1].notes == [notice]
 
 
@@ -249,7 +239,7 @@ def test_a_rights_notice_under_the_story_is_its_note(notice: str) -> None:
     ],
 )
 def test_a_sentence_about_rights_stays(line: str) -> None:
-    assert _paragraphs(_under_story(line)) == [*STORY, line]
+    assert paragraphs(_under_story(line)) == [*STORY, line]
 
 
 # ---------------------------------------------------------------- an email's header over the story
@@ -311,10 +301,10 @@ def test_a_sentence_that_says_to_be_continued_stays() -> None:
 
 
 def _summary_epub(heading: str, text: list[str]) -> Story:
-    paragraphs = "".join(f"<p>{line}</p>" for line in text)
+    blurb = "".join(f"<p>{line}</p>" for line in text)
     documents = [
         ("title.xhtml", xhtml("<h1>Salt Roads</h1><p>by Ada Quill</p>")),
-        ("summary.xhtml", xhtml(f"<h2>{heading}</h2>{paragraphs}")),
+        ("summary.xhtml", xhtml(f"<h2>{heading}</h2>{blurb}")),
         *(
             (f"c{n}.xhtml", xhtml(f"<h2>Chapter {n}</h2>" + "".join(f"<p>{line}</p>" for line in STORY)))
             for n in (1, 2)
@@ -337,7 +327,7 @@ def test_an_epubs_summary_page_is_the_storys_summary() -> None:
     )
     assert story.meta.summary == "Two sisters and a ferry."
     assert [chapter.title for chapter in story.chapters] == [None, None]  # ("Chapter 1", "Chapter 2": numbered)
-    assert _paragraphs(story) == STORY * 2
+    assert paragraphs(story) == STORY * 2
 
 
 def test_an_epubs_first_chapter_titled_as_a_summary_with_a_chapters_length_stays() -> None:
@@ -364,7 +354,7 @@ def _title_page_epub(package_title: str, title_page: str) -> Story:
 def test_an_epub_titled_with_its_files_name_takes_its_title_pages_heading() -> None:
     story = _title_page_epub("salt_roads_FINAL_v3", '<h1 class="title">Salt Roads</h1><p class="author">Ada Quill</p>')
     assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
-    assert _paragraphs(story) == STORY * 2
+    assert paragraphs(story) == STORY * 2
 
 
 @pytest.mark.parametrize(
@@ -431,7 +421,7 @@ def test_a_hugo_box_over_the_story_declares(block: str, declared: str) -> None:
     story = _post(block)
     assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
     assert story.meta.declared_warnings == [declared]
-    assert "self-harm" in map_texts(story.meta.declared_warnings).ids
+    assert "self-harm" in declared_ids(story.meta.declared_warnings)
 
 
 def test_a_hugo_figure_and_an_unclosed_box_go_as_before() -> None:
