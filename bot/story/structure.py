@@ -202,6 +202,10 @@ _WRAPPED_CHARS = 40  # a shorter line is not one of a hard-wrapped paragraph's (
 _LONE_BY_NAME = re.compile(r"by[ \t]+@?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}", re.IGNORECASE)
 
 HEADING_MAX_CHARS = 120
+# A contents entry's dot leaders and page number after its words (read on a heading's line, at most
+# HEADING_MAX_CHARS long): "Chapter 2 ........ 10", "Chapter 1 . . . . 3". Read as the heading's title,
+# each entry was a chapter titled "....... 10" and the list was not known for the book's contents.
+_PAGE_LEADER = re.compile(r"(?<=[^\s.])[ \t]*(?:\.[ \t]?){3,}[ \t]*\d{1,4}[ \t]*$")
 # Read no further than this many characters into a line for a heading or a scene break: a line
 # that long cannot be one, whatever normalising and dropping invisible characters would take off
 # it, and reading all of it costs a second for a paragraph of 8 MB (each reader looks twice).
@@ -284,6 +288,8 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     if stripped.startswith("[chapter:") and (pixiv := _PIXIV_CHAPTER.match(stripped)) is not None:
         title = pixiv.group("title").strip()  # pixiv's "[chapter:はじまり]"
         return Heading(title or None, "chapter", level, line.strip())
+    if stripped[-1:].isdigit() and (leader := _PAGE_LEADER.search(stripped)) is not None:
+        stripped = stripped[: leader.start()]  # a contents entry's dots to its page: "Chapter 2 ........ 10"
     heading = _numbered_or_named(stripped, level, line.strip())
     if heading is None and stripped[:1] in _DECOR_FIRST:
         undecorated = _undecorate(stripped)

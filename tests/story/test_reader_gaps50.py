@@ -1,0 +1,49 @@
+"""Story files misread, found in the fiftieth session's nineteenth round of reading (files of the
+shapes real tools and sites make, written for it; the probe files stay out of the repository):
+
+- a contents list whose entries run to their page numbers past dot leaders ("Chapter 2 ........ 10",
+  Word's and LibreOffice's contents set as text): each entry was a chapter heading titled by its
+  leader ("....... 10"), and the upload was refused for headings with no text under them.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.story.builders import paragraphs, read_text
+from tests.story.test_reader_gaps47 import STORY
+
+HEAD = "Salt Roads\nby Ada Quill\n\n"
+
+
+def _chapters(headings: list[str]) -> str:
+    return "".join(
+        f"{heading}\n\n" + "\n\n".join(STORY[i : i + 2]) + "\n\n" for i, heading in zip((0, 2), headings, strict=True)
+    )
+
+
+# ---------------------------------------------------------------- a contents list with dot leaders
+
+
+@pytest.mark.parametrize("leader", [" ........ ", " . . . . . . ", "..........."])
+def test_a_contents_list_with_dot_leaders_to_its_pages_is_dropped(leader: str) -> None:
+    contents = "Table of Contents\n\n" + "\n".join(f"Chapter {n}{leader}{page}" for n, page in ((1, 3), (2, 10)))
+    story = read_text(HEAD + contents + "\n\n" + _chapters(["Chapter 1", "Chapter 2"]))
+    assert [chapter.number for chapter in story.chapters] == [1, 2]
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert paragraphs(story) == STORY
+
+
+def test_titled_entries_with_dot_leaders_are_dropped_and_the_titles_kept() -> None:
+    contents = "Contents\n\nChapter 1: The Ferry ........ 3\nChapter 2: Low Water ........ 10"
+    story = read_text(HEAD + contents + "\n\n" + _chapters(["Chapter 1: The Ferry", "Chapter 2: Low Water"]))
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry", "Low Water"]
+    assert paragraphs(story) == STORY
+
+
+def test_a_heading_whose_title_trails_off_in_dots_keeps_it() -> None:
+    story = read_text(HEAD + _chapters(["Chapter 1: And Then...", "Chapter 2: Low Water"]))
+    assert [chapter.title for chapter in story.chapters] == ["And Then...", "Low Water"]
+    assert paragraphs(story) == STORY
