@@ -1985,8 +1985,19 @@ def _posted_date(item: Item) -> bool:
     "Updated: 10 March 2023"): the chapter's note, not its title (it titled every chapter) nor its text."""
     if not isinstance(item, Para) or item.note or "\n" in item.text.strip() or len(item.text) > _DATE_CHARS + 20:
         return False
-    found = _POSTED_DATE.fullmatch(item.text.strip())
+    line = item.text.strip().strip("*_").strip()  # set in italics or bold: "_Posted: 2024-03-01_", "*Words: 1234*"
+    if _WORD_COUNT_FIELD.fullmatch(line):
+        return True
+    found = _POSTED_DATE.fullmatch(line)
     return found is not None and _date_line(found.group("date").rstrip(".")) is not None
+
+
+# A chapter's word count alone under its heading: "Words: 1234", "**Word count:** 2.3k", "WC: 850 words".
+# "Words" is a title's Title Case word: the count titled every chapter "Words: 1234".
+_WORD_COUNT_FIELD = re.compile(
+    r"(?:words?|word[ \t]?count|wc|length)[*_]*[ \t]*:[*_]*[ \t]*~?\d{1,3}(?:[,.]?\d{3})*(?:\.\d{1,2})?k?(?:[ \t]+words)?",
+    re.IGNORECASE,
+)
 
 
 def titles_from_next_line(items: list[Item]) -> list[Item]:

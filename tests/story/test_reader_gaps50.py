@@ -3,7 +3,10 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 
 - a contents list whose entries run to their page numbers past dot leaders ("Chapter 2 ........ 10",
   Word's and LibreOffice's contents set as text): each entry was a chapter heading titled by its
-  leader ("....... 10"), and the upload was refused for headings with no text under them.
+  leader ("....... 10"), and the upload was refused for headings with no text under them;
+- a chapter's word count alone under its heading in a Title Case label ("Words: 1234", "*Words:
+  1234*" in Markdown, "**Words:** 1,234"), and a posting date set in a text file's italics
+  ("_Posted: 2024-03-01_"): every chapter's title, where "Word count: 1,234" was the chapter's note.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -46,4 +49,30 @@ def test_titled_entries_with_dot_leaders_are_dropped_and_the_titles_kept() -> No
 def test_a_heading_whose_title_trails_off_in_dots_keeps_it() -> None:
     story = read_text(HEAD + _chapters(["Chapter 1: And Then...", "Chapter 2: Low Water"]))
     assert [chapter.title for chapter in story.chapters] == ["And Then...", "Low Water"]
+    assert paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- a word count or date under each heading
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Words: 1234", "story.txt"),
+        ("*Words: 1234*", "story.md"),
+        ("**Words:** 1,234", "story.md"),
+        ("WC: 2.3k", "story.txt"),
+        ("_Posted: 2024-03-01_", "story.txt"),
+    ],
+)
+def test_a_word_count_or_date_under_each_heading_is_its_note_not_its_title(line: str, name: str) -> None:
+    story = read_text(HEAD + _chapters([f"Chapter 1\n\n{line}", f"Chapter 2\n\n{line}"]), name)
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert all(len(chapter.notes) == 1 and "2" in chapter.notes[0] for chapter in story.chapters)
+    assert paragraphs(story) == STORY
+
+
+def test_a_title_under_each_heading_is_still_its_title() -> None:
+    story = read_text(HEAD + _chapters(["Chapter 1\n\nWords Unspoken", "Chapter 2\n\nLow Water"]))
+    assert [chapter.title for chapter in story.chapters] == ["Words Unspoken", "Low Water"]
     assert paragraphs(story) == STORY
