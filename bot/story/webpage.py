@@ -1697,9 +1697,14 @@ def without_author_line(items: list[Item], author: str | None, *, under_title: b
         if isinstance(item, Heading) and not (under_title and index == 0):
             break
         line = " ".join(item.text.split()).casefold() if isinstance(item, Para) and not item.note else ""
-        if line in (name, f"by {name}"):
+        if _FOLLOW_BUTTON.sub("", line, count=1) in (name, f"by {name}"):
             return items[:index] + items[index + 1 :]
     return items
+
+
+# The "Follow" button beside a writer's name over a post, run into it as text ("Ada QuillFollow",
+# "Ada Quill · Follow": Medium's, Substack's): that line was the story's first paragraph.
+_FOLLOW_BUTTON = re.compile(r"(?<=\S)[ \t]*+(?:[·•|][ \t]*+)?follow$")
 
 
 _HEADER_LINKS_MOST = 20  # links to a Tumblr blog's own page looked at for the blog's header

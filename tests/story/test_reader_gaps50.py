@@ -7,6 +7,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a chapter's word count alone under its heading in a Title Case label ("Words: 1234", "*Words:
   1234*" in Markdown, "**Words:** 1,234"), and a posting date set in a text file's italics
   ("_Posted: 2024-03-01_"): every chapter's title, where "Word count: 1,234" was the chapter's note.
+- a blog post's writer over its text with the "Follow" button run into the name ("Ada QuillFollow",
+  "Ada Quill · Follow": Medium's page saved from the browser): the story's first paragraph.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -76,3 +78,29 @@ def test_a_title_under_each_heading_is_still_its_title() -> None:
     story = read_text(HEAD + _chapters(["Chapter 1\n\nWords Unspoken", "Chapter 2\n\nLow Water"]))
     assert [chapter.title for chapter in story.chapters] == ["Words Unspoken", "Low Water"]
     assert paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- a writer's name with its Follow button
+
+
+def _medium(byline: str, first: str = "") -> list[str]:
+    text = "".join(f"<p>{line}</p>" for line in ([first] if first else []) + STORY)
+    page = (
+        "<html><head><title>Salt Roads | by Ada Quill | Medium</title></head><body><article><section>"
+        f'<h1 class="pw-post-title">Salt Roads</h1><div class="pw-author">{byline}</div>{text}'
+        "</section></article></body></html>"
+    )
+    story = read_text(page, "medium.html")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    return paragraphs(story)
+
+
+@pytest.mark.parametrize(
+    "byline", ['<a href="/@adaquill">Ada Quill</a><span>Follow</span>', "<span>Ada Quill</span> · <a>Follow</a>"]
+)
+def test_a_writers_name_with_its_follow_button_is_no_story_text(byline: str) -> None:
+    assert _medium(byline) == STORY
+
+
+def test_a_story_opening_on_follow_keeps_it() -> None:
+    assert _medium("<span>Ada Quill</span>", first="Follow the river, Follow.") == ["Follow the river, Follow.", *STORY]
