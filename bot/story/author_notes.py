@@ -118,6 +118,16 @@ _BUTTON_ASK = re.compile(
 )
 
 
+# A reader asked for the site's button on a condition, as a sentence of its own: Wattpad's "Vote if you liked
+# it! ⭐", "Please comment if you enjoyed this chapter". "They would vote if they liked him" asks no reader.
+_CONDITIONAL_ASK = re.compile(
+    r"(?:^|[.!?][ \t]+)\W*(?:(?:please|pls|plz|don'?t[ \t]+forget[ \t]+to)[ \t]+)?"
+    r"(?:vote|comment|like|share)(?:[ \t]*(?:,|and|&)[ \t]*(?:vote|comment|like|share))*[ \t]+if[ \t]+you[ \t]+"
+    r"(?:liked|enjoyed|loved)\b",
+    re.IGNORECASE,
+)
+
+
 # The author asking for a tip: "consider buying me a coffee on Ko-fi!", "support me on Patreon".
 _TIP_ASK = re.compile(
     r"\bbuy(?:ing)?[ \t]+me[ \t]+a[ \t]+(?:coffee|ko-?fi|tea)\b"
@@ -131,7 +141,7 @@ def sign_off(text: str) -> bool:
     """Whether a paragraph is the author asking readers to vote, comment or follow, setting
     them the question of the day ("QOTD: ..."), or listing the readers tagged on each part
     ("Taglist: @bluebirdreads"), or to reply to the newsletter it came in ("Reply to this email to
-    say hi."), never a sentence of the story: short, no dialogue
+    say hi."), or to vote if they liked it (:data:`_CONDITIONAL_ASK`), never a sentence of the story: short, no dialogue
     in it, two different asks with a request ("please vote and comment!!"), or the QOTD label.
     "They would vote and comment on the plan." stays story text: nothing in it asks the reader."""
     if len(text) > SIGN_OFF_CHARS or any(mark in text for mark in _QUOTES):
@@ -142,6 +152,7 @@ def sign_off(text: str) -> bool:
         or _REPLY_ASK.search(text)
         or _BUTTON_ASK.search(text)
         or _TIP_ASK.search(text)
+        or _CONDITIONAL_ASK.search(text)
     ):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}

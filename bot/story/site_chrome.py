@@ -354,7 +354,14 @@ _CREATOR_ASKS = re.compile(
     r"[ \t]+motivation[ \t]*!*)?"
     r"|like[ \t]+it[ \t]*\?[ \t]*add[ \t]+to[ \t]+library[ \t]*!*"
     r"|have[ \t]+some[ \t]+idea[ \t]+about[ \t]+my[ \t]+story\?[ \t]*comment[ \t]+it[ \t]+and[ \t]+let[ \t]+me[ \t]+know\.?"
-    r"|report[ \t]+chapter|power[ \t]+stones?|vote[ \t]+with[ \t]+power[ \t]+stones?",
+    r"|report[ \t]+chapter|power[ \t]+stones?|vote[ \t]+with[ \t]+power[ \t]+stones?"
+    # Substack's box under a post, copied as text: "Thanks for reading Tidelines! Subscribe for free to receive
+    # new posts and support my work.", "Tidelines is a reader-supported publication. To receive new posts and
+    # support my work, consider becoming a free or paid subscriber."
+    r"|(?:thanks[ \t]+for[ \t]+reading[ \t]+[^\n!.]{1,60}[!.][ \t]+)?subscribe[ \t]+for[ \t]+free[ \t]+to[ \t]+receive[ \t]+new"
+    r"[ \t]+posts[ \t]+and[ \t]+support[ \t]+my[ \t]+work[ \t]*[.!]?"
+    r"|[^\n.!?]{1,60}[ \t]+is[ \t]+a[ \t]+reader-supported[ \t]+publication\.[ \t]+to[ \t]+receive[ \t]+new[ \t]+posts[ \t]+and"
+    r"[ \t]+support[ \t]+my[ \t]+work,?[ \t]+consider[ \t]+becoming[ \t]+a[ \t]+free[ \t]+or[ \t]+paid[ \t]+subscriber[ \t]*\.?",
     re.IGNORECASE,
 )
 # Links to the chapters around it run together: Scribble Hub's "PreviousIndexNext".
@@ -390,6 +397,7 @@ def _after_story(text: str) -> bool:
 
 CHROME_LINE_CHARS = 120
 CHROME_LINES = 6  # a paragraph of chrome a line each: a newsletter's footer, a post's buttons
+CHROME_BOX_CHARS = 160  # a paragraph of chrome on one line: Substack's box under a post, 133 characters
 
 
 def site_chrome(text: str) -> bool:
@@ -398,7 +406,7 @@ def site_chrome(text: str) -> bool:
     sentence with the same words ("She left a comment and a like") is no such line."""
     if text[:12].lstrip()[:4].lower() == "skip" and skip_link_menu(text):
         return True
-    if len(text) < 2 or len(text) > (CHROME_LINE_CHARS * CHROME_LINES if "\n" in text else CHROME_LINE_CHARS):
+    if len(text) < 2 or len(text) > (CHROME_LINE_CHARS * CHROME_LINES if "\n" in text else CHROME_BOX_CHARS):
         return False
     line = text.strip()
     if "\n" in line:  # Wattpad's buttons copied a line each: "Vote" / "Comment" / "Share"

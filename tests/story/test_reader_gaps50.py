@@ -9,6 +9,11 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   ("_Posted: 2024-03-01_"): every chapter's title, where "Word count: 1,234" was the chapter's note.
 - a blog post's writer over its text with the "Follow" button run into the name ("Ada QuillFollow",
   "Ada Quill · Follow": Medium's page saved from the browser): the story's first paragraph.
+- a Wattpad writer's ask under a part, "Vote if you liked it! ⭐", "Please comment if you enjoyed this
+  chapter": the part's last paragraph, where "Don't forget to vote and comment!" was its note;
+- Substack's box under a post pasted as text ("Thanks for reading Tidelines! Subscribe for free to
+  receive new posts and support my work.", "Tidelines is a reader-supported publication. ..."), with its
+  "Share" button under it: the story's last paragraphs.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -104,3 +109,42 @@ def test_a_writers_name_with_its_follow_button_is_no_story_text(byline: str) -> 
 
 def test_a_story_opening_on_follow_keeps_it() -> None:
     assert _medium("<span>Ada Quill</span>", first="Follow the river, Follow.") == ["Follow the river, Follow.", *STORY]
+
+
+# ---------------------------------------------------------------- a sign-off asking for a vote if it was liked
+
+
+@pytest.mark.parametrize("ask", ["Vote if you liked it! ⭐", "Please comment if you enjoyed this chapter :)"])
+def test_an_ask_to_vote_if_the_reader_liked_it_is_the_chapters_note(ask: str) -> None:
+    text = f"Chapter 1\n\n{STORY[0]}\n\n{STORY[1]}\n\n{ask}\n\nChapter 2\n\n{STORY[2]}\n\n{STORY[3]}\n"
+    story = read_text(HEAD + text)
+    assert story.chapters[0].notes == [ask]
+    assert paragraphs(story) == STORY
+
+
+def test_a_sentence_of_voting_if_they_liked_someone_stays() -> None:
+    line = "They would vote if they liked him, and nobody in the harbour did."
+    story = read_text(HEAD + "\n\n".join([*STORY, line]) + "\n")
+    assert paragraphs(story) == [*STORY, line]
+
+
+# ---------------------------------------------------------------- Substack's box under a post, as text
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Thanks for reading Tidelines! Subscribe for free to receive new posts and support my work.",
+        "Tidelines is a reader-supported publication. To receive new posts and support my work, consider "
+        "becoming a free or paid subscriber.",
+    ],
+)
+def test_substacks_box_under_a_post_pasted_as_text_is_no_story_text(box: str) -> None:
+    story = read_text(HEAD + "\n\n".join([*STORY, box, "Share"]) + "\n")
+    assert paragraphs(story) == STORY
+
+
+def test_a_story_sentence_about_subscribing_stays() -> None:
+    line = "She would subscribe for free to nothing, she said, and support no one's work but her own."
+    story = read_text(HEAD + "\n\n".join([*STORY, line]) + "\n")
+    assert paragraphs(story) == [*STORY, line]
