@@ -1973,7 +1973,8 @@ def _post_chrome(item: Item) -> bool:
 def _title_over_fields(items: list[Item]) -> list[Item]:
     """A page's only heading, first in its text, over a header line ("Pairing: Bucky x Reader |
     Warnings: angst, character death" under a Tumblr post's title) is the story's title: as a
-    chapter's title, the header under it was read as the chapter's first paragraph."""
+    chapter's title, the header under it was read as the chapter's first paragraph. An author's
+    note under it is the chapter's: the heading titled the story, over the title its page named."""
     headings = [item for item in items if isinstance(item, Heading)]
     if len(headings) != 1 or len(items) < 2 or items[0] is not headings[0] or headings[0].kind != "markdown":
         return items
@@ -1983,6 +1984,8 @@ def _title_over_fields(items: list[Item]) -> list[Item]:
     first = following.text.split("\n", 1)[0].strip()
     if parse_field(first) is None and len(strung_fields(first)) < 2 and not declaration_line(first):
         return items
+    if is_labelled_note(first):
+        return items  # Royal Road's "A note from ..." box ("A/N: ...") under a chapter's heading: its note
     return [Para(f"Title: {without_form_suffix(headings[0].title)}", 0), *items[1:]]
 
 

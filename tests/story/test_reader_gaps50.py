@@ -14,6 +14,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - Substack's box under a post pasted as text ("Thanks for reading Tidelines! Subscribe for free to
   receive new posts and support my work.", "Tidelines is a reader-supported publication. ..."), with its
   "Share" button under it: the story's last paragraphs.
+- a Royal Road chapter page whose chapter has a title and no number ("<h1>The Ferry</h1>" over the
+  link to the story's page), with its "A note from ..." box over the text: the chapter's heading was
+  taken for a title over header fields (the note's "A/N:"), and titled the story in place of its link.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.model import Story
 from tests.story.builders import paragraphs, read_text
 from tests.story.test_reader_gaps47 import STORY
 
@@ -148,3 +152,44 @@ def test_a_story_sentence_about_subscribing_stays() -> None:
     line = "She would subscribe for free to nothing, she said, and support no one's work but her own."
     story = read_text(HEAD + "\n\n".join([*STORY, line]) + "\n")
     assert paragraphs(story) == [*STORY, line]
+
+
+# ---------------------------------------------------------------- a Royal Road chapter titled without a number
+
+
+_NOTE_BOX = (
+    "<div class='portlet solid author-note-portlet'><div class='portlet-title'><div class='caption'>A note from "
+    "Ada Quill</div></div><div class='portlet-body author-note'><p>Thanks for the reviews!</p></div></div>"
+)
+
+
+def _royal_road(chapter: str, note: str) -> Story:
+    text = "".join(f"<p>{line}</p>" for line in STORY)
+    return read_text(
+        f"<html><head><title>{chapter} - Salt Roads | Royal Road</title></head><body><div class='fic-header'>"
+        f"<h1 class='font-white break-word'>{chapter}</h1><h2 class='font-white inline-block'>"
+        "<a href='/fiction/123/salt-roads'>Salt Roads</a></h2><h3 class='font-white inline-block'>by "
+        f"<a href='/profile/999'>Ada Quill</a></h3></div>{note}<div class='chapter-inner chapter-content'>{text}</div>"
+        "</body></html>",
+        "chapter.html",
+    )
+
+
+@pytest.mark.parametrize("chapter", ["The Ferry", "Chapter 1 - The Ferry"])
+@pytest.mark.parametrize("note", [_NOTE_BOX, ""])
+def test_a_chapter_page_with_a_note_box_is_titled_by_its_storys_link(chapter: str, note: str) -> None:
+    story = _royal_road(chapter, note)
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry"]
+    assert story.chapters[0].notes == (["Thanks for the reviews!"] if note else [])
+    assert paragraphs(story) == STORY
+
+
+def test_a_posts_heading_over_its_header_fields_still_titles_it() -> None:
+    text = "".join(f"<p>{line}</p>" for line in STORY)
+    story = read_text(
+        f"<html><body><h1>The Salt Wife</h1><p>Pairing: Mara x Bram | Warnings: none</p>{text}</body></html>",
+        "post.html",
+    )
+    assert story.meta.title == "The Salt Wife"
+    assert paragraphs(story) == STORY
