@@ -810,12 +810,16 @@ def obsidian_block_comments(text: str) -> str:
 # as Jekyll's posts set them), Hugo's shortcodes ("{{< figure src=... >}}", "{{% note %}}") and Liquid's
 # tags ("{% include aside.html %}"); Obsidian's block id alone under a list or a quote ("^b1c2d3"); and
 # the LaTeX a writer sets between chapters for Pandoc's PDF ("\newpage", "\pagebreak", "\clearpage",
-# "\tableofcontents", "\vspace{2em}"), which Pandoc drops from any other output.
+# "\tableofcontents", "\vspace{2em}"), which Pandoc drops from any other output; and iA Writer's content
+# blocks, a line that is only a file's path ("/chapter2.md", '/images/map.png "The coast"'), which that app
+# replaces with the file and no other shows: read as text, the paths were a paragraph of the story.
 _GENERATOR_LINE = re.compile(
     r"[ \t]*(?:\{:[^{}\n]{0,200}\}|\{\{[<%][^{}\n]{0,300}[>%]\}\}|\{%[^{}\n]{0,300}%\}"
     r"|\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63}"
     r"|\\(?:newpage|pagebreak|clearpage|cleardoublepage|tableofcontents|maketitle|noindent|bigskip|medskip"
-    r"|smallskip|vfill|centering|(?:vspace|thispagestyle|pagestyle)\*?\{[^{}\n]{0,40}\}))[ \t]*"
+    r"|smallskip|vfill|centering|(?:vspace|thispagestyle|pagestyle)\*?\{[^{}\n]{0,40}\})"
+    r"|/(?:[\w .-]{1,80}/){0,8}[\w .-]{1,80}\.(?:md|markdown|txt|text|csv|png|jpe?g|gif|svg|webp|tiff?)"
+    r"(?:[ \t]+(?:\"[^\"\n]{0,120}\"|'[^'\n]{0,120}'|\([^()\n]{0,120}\)))?)[ \t]*"
 )
 
 
@@ -830,7 +834,15 @@ def generator_lines(text: str) -> str:
     paragraph); a Hugo theme's box ("{{< notice warning "Content warnings" >}}" over its text and "{{<
     /notice >}}") keeps its title as a label over its text, as an admonition does. One pass over the
     lines, and one before it for where the comments and boxes close."""
-    if "{:" not in text and "{{" not in text and "{%" not in text and "^" not in text and "\\" not in text:
+    if (
+        "{:" not in text
+        and "{{" not in text
+        and "{%" not in text
+        and "^" not in text
+        and "\\" not in text
+        and "\n/" not in text
+        and text[:1] != "/"
+    ):
         return text
     lines = text.split("\n")
     closers = _block_closers(lines)
@@ -839,7 +851,9 @@ def generator_lines(text: str) -> str:
     while index < len(lines):
         line = lines[index]
         index += 1
-        if ("{" not in line and "^" not in line and "\\" not in line) or _GENERATOR_LINE.fullmatch(line) is None:
+        if ("{" not in line and "^" not in line and "\\" not in line and line[:1] != "/") or _GENERATOR_LINE.fullmatch(
+            line
+        ) is None:
             out.append(line)
             continue
         if (label := _box_label(line, closers, index)) is not None:

@@ -17,6 +17,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a Royal Road chapter page whose chapter has a title and no number ("<h1>The Ferry</h1>" over the
   link to the story's page), with its "A note from ..." box over the text: the chapter's heading was
   taken for a title over header fields (the note's "A/N:"), and titled the story in place of its link.
+- iA Writer's content blocks in a Markdown file, lines that are only a file's path ("/chapter2.md",
+  '/images/map.png "The coast"') which that app replaces with the file: a paragraph of the story.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -193,3 +195,22 @@ def test_a_posts_heading_over_its_header_fields_still_titles_it() -> None:
     )
     assert story.meta.title == "The Salt Wife"
     assert paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- iA Writer's content blocks
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    ["/chapter1.md", '/chapter1.md\n/Part Two/chapter 2.md "Low Water"\n/images/map.png (The coast)', "/notes.txt"],
+)
+def test_ia_writers_content_blocks_are_no_story_text(blocks: str) -> None:
+    story = read_text(f"# Salt Roads\n\nby Ada Quill\n\n{blocks}\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+@pytest.mark.parametrize("line", ["/shrug", "/me waves at the ferry", "/chapter2.md was the file she lost."])
+def test_a_line_opening_on_a_slash_that_is_no_path_stays(line: str) -> None:
+    story = read_text("# Salt Roads\n\n" + "\n\n".join([*STORY, line]) + "\n", "salt.md")
+    assert paragraphs(story) == [*STORY, line]
