@@ -455,7 +455,8 @@ def closing_declarations(chapter: Chapter) -> Chapter:
     """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
     chapter: suicide") are its end notes, and warn for the chapter they name; so are a sign-off
     ("Don't forget to vote and comment!", see :func:`sign_off`), a promise of more or thanks for reading
-    ("To be continued...", see :func:`closing_words`), a rights notice (:func:`closing_rights`), a blog
+    ("To be continued...", see :func:`closing_words`), a rights notice (:func:`closing_rights`), where
+    else it was posted (:func:`closing_cross_post`), a blog
     writer's word about the blog
     ("reblogs are appreciated!!", see :func:`~bot.story.webpage.blog_chatter`) and the asides
     set off by reference marks there ("※次回は来週です", see :func:`reference_marked`)."""
@@ -469,6 +470,7 @@ def closing_declarations(chapter: Chapter) -> Chapter:
         or sign_off(last[-1 - count])
         or closing_words(last[-1 - count])  # "To be continued...", "Thank you so much for reading!"
         or closing_rights(last[-1 - count])  # "© 2024 Kestrel Ames. All rights reserved."
+        or closing_cross_post(last[-1 - count])  # "Originally published at tidelines.substack.com on March 1, 2024."
         or blog_chatter(last[-1 - count])  # a Tumblr post's "reblogs are appreciated!!" under the text
         or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
@@ -507,6 +509,23 @@ def closing_rights(text: str) -> bool:
         and all(len(line) <= RIGHTS_LINE_CHARS for line in lines)
         and _RIGHTS_LINE.search(lines[0]) is not None
     )
+
+
+# Where else the story was posted, under it: Medium's "Originally published at tidelines.substack.com on
+# March 1, 2024.", "This story was originally posted on my blog", "Cross-posted to AO3 and Wattpad".
+_CROSS_POSTED = re.compile(
+    r"[(\[*_ \t]*(?:this[ \t]+(?:story|post|piece|fic|chapter|work)[ \t]+(?:was|is)[ \t]+)?"
+    r"(?:originally[ \t]+(?:published|posted)|cross-?posted)[ \t]+(?:at|on|in|to|from|over[ \t]+at)\b[^\n]{0,200}",
+    re.IGNORECASE,
+)
+CROSS_POSTED_CHARS = 240
+
+
+def closing_cross_post(text: str) -> bool:
+    """A line under the story saying where it was first or also posted (:data:`_CROSS_POSTED`), as a
+    cross-posting writer or Medium's export closes a story: its last paragraph."""
+    line = text.strip()
+    return len(line) <= CROSS_POSTED_CHARS and _CROSS_POSTED.fullmatch(line) is not None
 
 
 def _names_its_chapter(text: str) -> bool:

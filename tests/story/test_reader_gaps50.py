@@ -19,6 +19,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   taken for a title over header fields (the note's "A/N:"), and titled the story in place of its link.
 - iA Writer's content blocks in a Markdown file, lines that are only a file's path ("/chapter2.md",
   '/images/map.png "The coast"') which that app replaces with the file: a paragraph of the story.
+- a line under the story saying where else it was posted ("Originally published at
+  tidelines.substack.com on March 1, 2024.", Medium's export; "Cross-posted to AO3 and Wattpad."):
+  the story's last paragraph.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -214,3 +217,30 @@ def test_ia_writers_content_blocks_are_no_story_text(blocks: str) -> None:
 def test_a_line_opening_on_a_slash_that_is_no_path_stays(line: str) -> None:
     story = read_text("# Salt Roads\n\n" + "\n\n".join([*STORY, line]) + "\n", "salt.md")
     assert paragraphs(story) == [*STORY, line]
+
+
+# ---------------------------------------------------------------- where else the story was posted
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "*Originally published at [tidelines.substack.com](https://tidelines.substack.com/p/salt-roads) on March 1, 2024.*",
+            "salt.md",
+        ),
+        ("Originally posted on my blog, 3 March 2024.", "salt.txt"),
+        ("(This story was originally published in Tidelines, issue 4.)", "salt.txt"),
+        ("Cross-posted to AO3 and Wattpad.", "salt.txt"),
+    ],
+)
+def test_a_line_saying_where_else_the_story_was_posted_is_its_note(line: str, name: str) -> None:
+    story = read_text(HEAD + "\n\n".join([*STORY, line]) + "\n", name)
+    assert paragraphs(story) == STORY
+    assert len(story.chapters[0].notes) == 1
+
+
+def test_a_story_sentence_about_where_a_letter_was_first_posted_stays() -> None:
+    line = "It was originally posted from Lisbon, she saw, and the stamp had been torn away in the rain."
+    story = read_text(HEAD + "\n\n".join([*STORY, line, "She never learned who sent it."]) + "\n")
+    assert paragraphs(story) == [*STORY, line, "She never learned who sent it."]
