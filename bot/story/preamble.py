@@ -440,13 +440,18 @@ def _name_over_story(text: str, following: Item | None) -> bool:
     "Kestrel Ames" / "Prologue", as a book's title page sets it, or its contents ("Contents" / "I. The
     Keeper"). A dedication ("For Mum") is none."""
     name = text.strip()
-    words = name.split()
     if isinstance(following, Heading) and HANDLE.fullmatch(name) and name.casefold() not in NOT_HANDLES:
         return True  # a site's user name, "flourandfig" (Wattpad's title page copied)
     contents = isinstance(following, Para) and contents_label(following.text)
+    return (isinstance(following, Heading) or _warnings_under(following) or contents) and _full_name(name)
+
+
+def _full_name(name: str) -> bool:
+    """A person's name of two to four words alone on its line, "Kestrel Ames": no dedication ("For
+    Mum"), no number."""
+    words = name.split()
     return (
-        (isinstance(following, Heading) or _warnings_under(following) or contents)
-        and "\n" not in name
+        "\n" not in name
         and 2 <= len(words) <= 4
         and name_like(name)
         and author_like(name)
@@ -1128,6 +1133,19 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             # a title over its author's full name, no "by", straight over chapter one or the contents ("The Bone
             # Orchard" / "Dariela Montes", a word processor's first lines): the story's first chapter, untitled
+            meta.title, meta.values["author"] = named[0], [named[1]]
+            index += 1
+            continue
+        if (
+            index == 0
+            and meta.title is None
+            and "author" not in meta.values
+            and (named := _title_over_name(text))
+            and _full_name(named[1])
+            and _sentences_under(items, index + 1)
+        ):
+            # a title over its author's full name, no "by", over the story's prose and no heading ("Salt
+            # Roads" / "Ada Quill", a text's first lines): they were the story's first paragraph
             meta.title, meta.values["author"] = named[0], [named[1]]
             index += 1
             continue

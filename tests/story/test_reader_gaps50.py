@@ -22,6 +22,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a line under the story saying where else it was posted ("Originally published at
   tidelines.substack.com on March 1, 2024.", Medium's export; "Cross-posted to AO3 and Wattpad."):
   the story's last paragraph.
+- a text opening on its title over its author's full name with no "by" ("Salt Roads" / "Ada Quill")
+  over the story's prose and no heading: the two lines were the story's first paragraph, the story
+  titled with the file's name (over a chapter heading the two were read already).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -244,3 +247,31 @@ def test_a_story_sentence_about_where_a_letter_was_first_posted_stays() -> None:
     line = "It was originally posted from Lisbon, she saw, and the stamp had been torn away in the rain."
     story = read_text(HEAD + "\n\n".join([*STORY, line, "She never learned who sent it."]) + "\n")
     assert paragraphs(story) == [*STORY, line, "She never learned who sent it."]
+
+
+# ---------------------------------------------------------------- a bare title over the author's name
+
+
+def test_a_title_over_the_authors_name_over_prose_is_the_title_page() -> None:
+    story = read_text("Salt Roads\nAda Quill\n\n" + "\n\n".join(STORY) + "\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Low Tide\nMara waited.",  # a sentence under it
+        "Salt Roads\nAda Quill and Bram",  # no name alone
+        "The Harbour\nFor Mum",  # a dedication
+    ],
+)
+def test_two_lines_over_prose_that_are_no_title_and_name_stay_as_before(opening: str) -> None:
+    story = read_text(opening + "\n\n" + "\n\n".join(STORY) + "\n")
+    assert story.meta.author is None
+    assert paragraphs(story)[-4:] == STORY
+
+
+def test_a_title_over_a_name_over_one_short_paragraph_stays_text() -> None:
+    story = read_text("Salt Roads\nAda Quill\n\nShe left.\n")
+    assert story.meta.author is None
