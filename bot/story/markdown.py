@@ -18,7 +18,7 @@ import regex
 from bot.story import inline_markup as inline
 from bot.story.front_pages import IMAGE, image_line, names_divider
 from bot.story.htmltext import check_markup, html_items, make_soup
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_LINES, check_heading_lines, check_lines
 from bot.story.metadata_fields import KEYS, parse_field
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
@@ -462,6 +462,45 @@ def _callout_field(callout: re.Match[str], body: list[str]) -> list[str] | None:
     if not body:
         return None
     return [f"{label}: {body[0]}", *body[1:]]
+
+
+# Logseq's page: its properties ("title:: Salt Roads") over an outline, every block a bullet ("- The ferry
+# left ...", "\t- " under it), a block's own properties ("collapsed:: true", "id:: 65f...") under its line.
+_LOGSEQ_PROPERTY = re.compile(r"[ \t]*+(?:-[ \t]++)?(?P<key>[A-Za-z][\w-]{0,40})::(?:[ \t]++(?P<value>.*))?")
+_LOGSEQ_BULLET = re.compile(r"[ \t]*+-(?:[ \t]++(?P<text>.*))?")
+LOGSEQ_BULLETS_LEAST = 2
+
+
+def logseq_page(text: str) -> tuple[list[str], str]:
+    """A Logseq page's properties as "Key: value" lines, and its outline as the text: each block's
+    words a paragraph, its lines under its bullet with it, block properties dropped. Read as Markdown,
+    "- ## Chapter 1" headed nothing, every block was one list and "title:: Salt Roads" story text.
+    Only a file that is all outline: every line a bullet, a line of the block over it (indented) or a
+    property; ([], text) for any other."""
+    if "::" not in text and "\n\t-" not in text and "\n  -" not in text:
+        return [], text
+    lines = text.split("\n")
+    fields: list[str] = []
+    index = 0
+    while index < len(lines) and (not lines[index].strip() or _LOGSEQ_PROPERTY.fullmatch(lines[index])):
+        found = _LOGSEQ_PROPERTY.fullmatch(lines[index])
+        if found is not None and found.group("value"):
+            fields.append(f"{_field_label(found.group('key'))}: {found.group('value').strip()}")
+        index += 1
+    blocks: list[list[str]] = []
+    for line in lines[index:]:
+        if not line.strip() or _LOGSEQ_PROPERTY.fullmatch(line):
+            continue
+        bullet = _LOGSEQ_BULLET.fullmatch(line)
+        if bullet is not None:
+            blocks.append([bullet.group("text") or ""])
+        elif blocks and line[:1] in " \t":
+            blocks[-1].append(line.strip())  # the block's next line, under its bullet
+        else:
+            return [], text  # a line of Markdown outside the outline: no Logseq page
+    if len(blocks) < LOGSEQ_BULLETS_LEAST or sum(map(len, blocks)) + len(blocks) > MAX_LINES:
+        return [], text  # (a blank line between its blocks would take the text past the line limit)
+    return fields, "\n\n".join("\n".join(block).strip() for block in blocks if "".join(block).strip()) + "\n"
 
 
 def _field_label(key: str) -> str:
@@ -1158,6 +1197,8 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     check_lines(text)
     check_heading_lines(text, max_chapters)
     fields, body = front_matter_lines(text)
+    if not fields:
+        fields, body = logseq_page(body)
     body, tags = closing_tags(body)
     fields = [*fields, f"tags: {tags}"] if tags else fields
     body = one_list_marker(_CONTENTS_LINK.sub("", body))  # its entries read as headings with no text under them

@@ -25,6 +25,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a text opening on its title over its author's full name with no "by" ("Salt Roads" / "Ada Quill")
   over the story's prose and no heading: the two lines were the story's first paragraph, the story
   titled with the file's name (over a chapter heading the two were read already).
+- a Logseq page ("title:: Salt Roads" and "author:: Ada Quill" over an outline, every block a bullet,
+  "- ## Chapter 1" over "\t- The ferry left ..."): one chapter of one list, its properties story text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -275,3 +277,38 @@ def test_two_lines_over_prose_that_are_no_title_and_name_stay_as_before(opening:
 def test_a_title_over_a_name_over_one_short_paragraph_stays_text() -> None:
     story = read_text("Salt Roads\nAda Quill\n\nShe left.\n")
     assert story.meta.author is None
+
+
+# ---------------------------------------------------------------- a Logseq page
+
+
+def _logseq(properties: str) -> str:
+    """A Logseq page: its properties, then each chapter's heading a block over its paragraphs' blocks, one
+    block's own properties under its line."""
+    return (
+        f"{properties}- ## Chapter 1\n\t- {STORY[0]}\n\t- {STORY[1]}\n\t  collapsed:: true\n\t  id:: 65f0c2a1\n"
+        f"- ## Chapter 2\n\t- {STORY[2]}\n\t- {STORY[3]}\n"
+    )
+
+
+@pytest.mark.parametrize("properties", ["title:: Salt Roads\nauthor:: Ada Quill\ntags:: fiction, draft\n\n", ""])
+def test_a_logseq_pages_outline_is_read_block_by_block(properties: str) -> None:
+    story = read_text(_logseq(properties), "salt-roads.md")
+    assert [chapter.number for chapter in story.chapters] == [1, 2]
+    assert paragraphs(story) == STORY
+    if properties:
+        assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+
+
+def test_a_markdown_list_among_paragraphs_stays_a_list() -> None:
+    text = "# Salt Roads\n\n" + STORY[0] + "\n\n- nets\n\t- ropes\n- lanterns\n\n" + STORY[1] + "\n"
+    story = read_text(text, "salt.md")
+    assert paragraphs(story)[0] == STORY[0]
+    assert paragraphs(story)[-1] == STORY[1]
+    assert len(paragraphs(story)) < 5
+
+
+def test_an_outline_too_long_to_set_apart_block_by_block_is_read_as_before() -> None:
+    """80,000 blocks a blank line apart would pass the line limit: the page is read as a list, not refused."""
+    story = read_text("title:: Salt Roads\n" + "- Ada ran.\n\t- Bo sat.\n" * 40_000, "long.md")
+    assert story.meta.title == "Salt Roads"
