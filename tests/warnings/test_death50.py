@@ -1,0 +1,56 @@
+"""Death told and death not meant (fiftieth session, death50; /work/scratch/s50/docs/death50.md).
+
+The false deaths of the blind sets come in a few senses the rules had not learned: a body part that
+"is dead" or "murdered" after a climb; a life that is "a corpse waiting to happen"; a murder only
+checked for ("mum came in to check if I'd been murdered"); a thing that dies (a high note, a laugh,
+the wind; what dies in a riddle); a death word in scare quotes; a game of Go, whose groups live and
+die; a stage death run seven more times; "RIP my phone". Each narrowing has a warned twin: the same
+word where somebody has died.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four hours on the bouldering wall and I could not lift a kettle. My forearms are dead, my calves "
+        "are dead, and the instructor wants me back on Thursday.",
+        "'My fingertips are murdered,' Ola said, flexing them over the chalk bucket after the comp round.",
+        "'That boy on the roof is a corpse waiting to happen,' the foreman said, and sent him down for a harness.",
+        "The kettle screamed so loudly that Dad ran up the stairs to check whether we'd been murdered.",
+        "'My high note died halfway up the scale,' Jun wailed from the practice room.",
+        "The choir's big note died in the second verse and the conductor put her face in her hands.",
+        "'What dies when you say its name?' the sphinx asked. 'Silence,' said the baker, and was let through.",
+        'After the ride he lay on the grass and said he\'s "dead" and wants to be "buried" under the '
+        "picnic blanket, and then he ate three sandwiches.",
+        "Go club on Thursdays. My teacher taps my stones: 'this group is dead, and that corner is dead too.' "
+        "I resign and we play again.",
+        "'You die here, centre stage,' the director said. Kim hits the stage, and we run it six more times "
+        "until the corpse stops giggling.",
+        "r.i.p. my laptop, who drowned in a flat white on Monday. She is survived by a charger.",
+    ],
+)
+def test_figurative_deaths_do_not_warn(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the warned twins of each narrowing: the same words where somebody has died
+        "The rescue team reached the ledge at dawn. The climber was dead, roped to the anchor, his hands "
+        "still in his gloves.",
+        "The detective told her at the door that her brother had been murdered in his flat.",
+        "The dog walker found a corpse in the reeds below the weir and phoned the police.",
+        "Her grandmother died in her sleep on Tuesday, with the radio still on.",
+        "'He's dead,' the medic said, and sat back on his heels in the road.",
+        "The ferryman's son drowned in the river the spring he turned nine.",
+    ],
+)
+def test_real_deaths_still_warn(text: str) -> None:
+    assert "death" in ids(text)
