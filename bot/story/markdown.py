@@ -1193,10 +1193,53 @@ _CONTENTS_LINK = re.compile(
 )
 
 
+# A chapter's own YAML block between "---" lines, a line over it blank (or the file's start): posts or
+# chapter files joined into one ("---" / "title: Low Water" / "chapter: 2" / "---" over its text).
+_CHAPTER_FRONT_MATTER = re.compile(
+    r"(?:\A|(?<=\n)[ \t]*\n)---[ \t]*\n(?P<body>(?:[A-Za-z][\w '-]{0,30}:[^\n]{0,300}\n){1,12})---[ \t]*(?=\n|\Z)"
+)
+_TITLE_KEY = re.compile(r"^title:[ \t]*(?P<title>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+_YAML_QUOTES = "\"'"
+
+
+def chapter_front_matter(text: str) -> str:
+    """The text with each chapter's own YAML block, after the first, as a heading of its title ("#
+    Low Water"), and the first too where it is shaped as theirs (the same keys: no book's front
+    matter but chapter one's). Read as Markdown, a block's "---" under its last line made it a
+    heading, "title: Low Water chapter: 2", of no chapter; the first block titled the story. Blocks
+    with no title are left as they are."""
+    if "\n---" not in text:
+        return text
+    blocks = [found for found in _CHAPTER_FRONT_MATTER.finditer(text) if _TITLE_KEY.search(found.group("body"))]
+    later = [found for found in blocks if found.start() > 0]
+    if not later:
+        return text
+    first = blocks[0] if blocks[0].start() == 0 else None
+    if first is not None and _block_keys(first) != _block_keys(later[0]):
+        blocks = later  # the book's own front matter over its chapters: read as it is
+    out: list[str] = []
+    start = 0
+    for found in blocks:
+        out += [text[start : found.start()], _title_heading(found)]
+        start = found.end()
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _title_heading(block: re.Match[str]) -> str:
+    """A chapter's YAML block as the heading of its title: "title: 'Low Water'" is "# Low Water"."""
+    title = _TITLE_KEY.search(block.group("body"))
+    return f"\n# {title.group('title').strip().strip(_YAML_QUOTES)}\n" if title else ""
+
+
+def _block_keys(block: re.Match[str]) -> set[str]:
+    return {line.partition(":")[0].strip().casefold() for line in block.group("body").splitlines()}
+
+
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
     check_heading_lines(text, max_chapters)
-    fields, body = front_matter_lines(text)
+    fields, body = front_matter_lines(chapter_front_matter(text))
     if not fields:
         fields, body = logseq_page(body)
     body, tags = closing_tags(body)

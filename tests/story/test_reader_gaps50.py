@@ -27,6 +27,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   titled with the file's name (over a chapter heading the two were read already).
 - a Logseq page ("title:: Salt Roads" and "author:: Ada Quill" over an outline, every block a bullet,
   "- ## Chapter 1" over "\t- The ferry left ..."): one chapter of one list, its properties story text.
+- Markdown posts or chapter files joined into one, each chapter under its own YAML block ("---" /
+  "title: Low Water" / "chapter: 2" / "---"): the first block titled the story, each later one was a
+  paragraph "title: Low Water chapter: 2" (its closing "---" underlining it), no chapter headed.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -312,3 +315,29 @@ def test_an_outline_too_long_to_set_apart_block_by_block_is_read_as_before() -> 
     """80,000 blocks a blank line apart would pass the line limit: the page is read as a list, not refused."""
     story = read_text("title:: Salt Roads\n" + "- Ada ran.\n\t- Bo sat.\n" * 40_000, "long.md")
     assert story.meta.title == "Salt Roads"
+
+
+# ---------------------------------------------------------------- a YAML block over each chapter
+
+
+def _yaml_chapters() -> str:
+    return "".join(
+        f"---\ntitle: {title}\nchapter: {n}\n---\n\n" + "\n\n".join(STORY[i : i + 2]) + "\n\n"
+        for n, title, i in ((1, "The Ferry", 0), (2, "'Low Water'", 2))
+    )
+
+
+@pytest.mark.parametrize("book", ["", "---\ntitle: Salt Roads\nauthor: Ada Quill\n---\n\n"])
+def test_a_yaml_block_over_each_chapter_heads_it(book: str) -> None:
+    story = read_text(book + _yaml_chapters(), "salt.md")
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry", "Low Water"]
+    assert paragraphs(story) == STORY
+    assert story.meta.title == ("Salt Roads" if book else "salt")
+
+
+def test_a_chat_between_dividers_stays_text() -> None:
+    chat = "Mara: are you at the quay\nBram: nearly"
+    text = "# Salt Roads\n\n" + STORY[0] + "\n\n---\n" + chat + "\n---\n\n" + STORY[1] + "\n"
+    story = read_text(text, "salt.md")
+    assert len(story.chapters) == 1
+    assert "Mara: are you at the quay" in "\n".join(paragraphs(story))
