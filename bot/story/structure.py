@@ -2048,6 +2048,12 @@ _NOTE_LABEL_LINE = re.compile(rf"[*_(\[]*(?:{NOTE_LABELS_ALONE})[*_)\]]*[ \t]*:?
 _TEXT_ITALICS = re.compile(r"(?<![\w_])_([^_\n]+)_(?![\w_])")  # "_continued_", as Project Gutenberg marks italics
 
 
+# A title set between the same marks on the line under a bare heading: "— Mara —" (the chapter's point of
+# view), "~ The Ferry ~", "-- Low Water --". As text, the name opened every chapter.
+_FRAME_MARKS = "-–—~=•·"
+_FRAMED_TITLE = re.compile(r"(?P<mark>[-–—~=•·]{1,3})[ \t]++(?P<inner>[^\W\d_][^\n]{0,60}?)[ \t]++(?P=mark)")
+
+
 def _next_line_title(heading: Heading, text: str) -> str | None:
     """The title the line under a bare heading gives it, or None.
 
@@ -2062,6 +2068,9 @@ def _next_line_title(heading: Heading, text: str) -> str | None:
         return None  # "March 3rd, 1889" under "Chapter 1" is its entry's first line; it titled every chapter
     if _titles_heading(text):
         return text
+    framed = _FRAMED_TITLE.fullmatch(text) if text[:1] in _FRAME_MARKS else None
+    if framed is not None and _titles_heading(framed.group("inner")):
+        return framed.group("inner")  # a point of view's name set between dashes, "— Mara —", or "~ The Ferry ~"
     if "_" in text and _title_line(plain := _TEXT_ITALICS.sub(r"\1", text)):
         return plain  # Dracula's "JONATHAN HARKER’S JOURNAL--_continued_": a text file's italics
     styled = heading.raw.strip().endswith(".") and text.endswith(".") and not text.endswith("..")

@@ -30,6 +30,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - Markdown posts or chapter files joined into one, each chapter under its own YAML block ("---" /
   "title: Low Water" / "chapter: 2" / "---"): the first block titled the story, each later one was a
   paragraph "title: Low Water chapter: 2" (its closing "---" underlining it), no chapter headed.
+- a chapter's point of view named between dashes on the line under its bare heading ("Chapter 1" /
+  "— Mara —", "~ The Ferry ~"): the chapter's first paragraph, where "Mara" alone titled it.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -341,3 +343,22 @@ def test_a_chat_between_dividers_stays_text() -> None:
     story = read_text(text, "salt.md")
     assert len(story.chapters) == 1
     assert "Mara: are you at the quay" in "\n".join(paragraphs(story))
+
+
+# ---------------------------------------------------------------- a name between dashes under a bare heading
+
+
+@pytest.mark.parametrize(
+    ("line", "title"), [("— Mara —", "Mara"), ("~ The Ferry ~", "The Ferry"), ("-- Bram --", "Bram")]
+)
+def test_a_title_between_dashes_under_a_bare_heading_is_its_title(line: str, title: str) -> None:
+    story = read_text(HEAD + _chapters([f"Chapter 1\n\n{line}", f"Chapter 2\n\n{line}"]))
+    assert [chapter.title for chapter in story.chapters] == [title, title]
+    assert paragraphs(story) == STORY
+
+
+def test_a_line_between_dashes_under_a_bare_heading_that_is_a_sentence_stays() -> None:
+    line = "— and then the tide came in —"
+    story = read_text(HEAD + _chapters([f"Chapter 1\n\n{line}", "Chapter 2"]))
+    assert story.chapters[0].title is None
+    assert paragraphs(story)[0] == line
