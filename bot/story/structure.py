@@ -1013,6 +1013,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     if not markdown:
         _spaced_capital_titles(items)
         _divided_titles(items)
+        _point_of_view_names(items)
     return titles_from_next_line(items)
 
 
@@ -1119,6 +1120,40 @@ def _spaced_capital_titles(items: list[Item]) -> None:
         title = items[index]
         assert isinstance(title, Para)
         items[index] = Heading(title.text.strip(), "named", 2, title.text)
+
+
+POV_NAMES_LEAST = 3  # headings of the names, two names at least and one of them again
+_POV_NAME = re.compile(r"[A-Z][A-Z'’-]{1,20}(?:[ \t][A-Z][A-Z'’-]{1,20}){0,2}")
+
+
+def _point_of_view_names(items: list[Item]) -> None:
+    """Turn into headings the names in capitals a novel told from turns of view sets over each chapter
+    ("JAMIE" over Jamie's chapter, "MARA" over Mara's, "JAMIE" again), in a text that marks no chapter
+    another way: read as text, the book was one chapter and each name a paragraph of it. Only where
+    the names come round (three lines at least, two names, one of them again), each alone in its block
+    over a paragraph of story text, the first heading the text from its start (:func:`_marks_throughout`);
+    the chapter is titled with the name ("Jamie")."""
+    if any(isinstance(item, Heading) for item in items):
+        return
+    found = [
+        index
+        for index, item in enumerate(items)
+        if isinstance(item, Para)
+        and not item.note
+        and _POV_NAME.fullmatch(item.text.strip())
+        and isinstance(following := _at(items, index + 1), Para)
+        and any(char.islower() for char in following.text)
+        and len(following.text.split()) >= TITLE_TEXT_WORDS
+    ]
+    names = Counter(items[index].text.strip() for index in found)  # type: ignore[union-attr]
+    if len(found) < POV_NAMES_LEAST or len(names) < 2 or len(names) == len(found):
+        return
+    if not _marks_throughout(items, found, _text_start(items, found[0])):
+        return
+    for index in found:
+        name = items[index]
+        assert isinstance(name, Para)
+        items[index] = Heading(name.text.strip().title(), "named", 2, name.text)
 
 
 def _story_title_over_text(items: list[Item], index: int) -> bool:

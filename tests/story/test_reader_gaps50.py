@@ -32,6 +32,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   paragraph "title: Low Water chapter: 2" (its closing "---" underlining it), no chapter headed.
 - a chapter's point of view named between dashes on the line under its bare heading ("Chapter 1" /
   "— Mara —", "~ The Ferry ~"): the chapter's first paragraph, where "Mara" alone titled it.
+- a novel told in turns of view, each chapter under its narrator's name in capitals and nothing else
+  ("JAMIE", "MARA", "JAMIE"): one chapter, the names its paragraphs.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -362,3 +364,37 @@ def test_a_line_between_dashes_under_a_bare_heading_that_is_a_sentence_stays() -
     story = read_text(HEAD + _chapters([f"Chapter 1\n\n{line}", "Chapter 2"]))
     assert story.chapters[0].title is None
     assert paragraphs(story)[0] == line
+
+
+# ---------------------------------------------------------------- point-of-view names heading the chapters
+
+_MORE = [
+    "The harbour master rang the bell twice, and the boats came in one after another through the fog.",
+    "Nobody on the quay spoke of the missing ferry, though every one of them had watched for it all day.",
+]
+
+
+def _named(names: list[str], before: str = "") -> Story:
+    texts = [*STORY, *_MORE]
+    chapters = "".join(f"{name}\n\n{texts[i]}\n\n{texts[(i + 3) % 6]}\n\n" for i, name in enumerate(names))
+    return read_text(HEAD + before + chapters)
+
+
+def test_names_in_capitals_coming_round_head_the_chapters() -> None:
+    story = _named(["JAMIE", "MARA", "JAMIE", "MARA"])
+    assert [chapter.title for chapter in story.chapters] == ["Jamie", "Mara", "Jamie", "Mara"]
+    assert len(paragraphs(story)) == 8
+
+
+@pytest.mark.parametrize(
+    ("names", "before"),
+    [
+        (["BANG", "CRASH", "THUD"], ""),  # no name again
+        (["MARA", "JAMIE"], ""),  # two lines
+        (["MARA", "JAMIE", "MARA"], " ".join(_MORE * 6) + "\n\n"),  # inside the story, after its opening
+    ],
+)
+def test_lines_in_capitals_that_head_no_turns_of_view_stay_text(names: list[str], before: str) -> None:
+    story = _named(names, before)
+    assert len(story.chapters) == 1
+    assert all(name in paragraphs(story) for name in names)
