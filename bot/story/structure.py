@@ -1123,6 +1123,7 @@ def _spaced_capital_titles(items: list[Item]) -> None:
 
 
 POV_NAMES_LEAST = 3  # headings of the names, two names at least and one of them again
+POV_TURN_PARAGRAPHS = 2  # paragraphs under each name at least: one is a script's line of dialogue
 _POV_NAME = re.compile(r"[A-Z][A-Z'’-]{1,20}(?:[ \t][A-Z][A-Z'’-]{1,20}){0,2}")
 
 
@@ -1148,12 +1149,23 @@ def _point_of_view_names(items: list[Item]) -> None:
     names = Counter(items[index].text.strip() for index in found)  # type: ignore[union-attr]
     if len(found) < POV_NAMES_LEAST or len(names) < 2 or len(names) == len(found):
         return
+    if not _every_turn_holds_paragraphs(items, found):
+        return  # a script's speakers over their lines ("JAMIE" / "Where were you?"), not chapters
     if not _marks_throughout(items, found, _text_start(items, found[0])):
         return
     for index in found:
         name = items[index]
         assert isinstance(name, Para)
         items[index] = Heading(name.text.strip().title(), "named", 2, name.text)
+
+
+def _every_turn_holds_paragraphs(items: list[Item], found: list[int]) -> bool:
+    """Each name heads POV_TURN_PARAGRAPHS paragraphs at least before the next: a chapter told from one
+    view runs on, where a script fic sets a speaker's name over each line of dialogue."""
+    for start, end in zip(found, [*found[1:], len(items)], strict=True):
+        if sum(isinstance(item, Para) and not item.note for item in items[start + 1 : end]) < POV_TURN_PARAGRAPHS:
+            return False
+    return True
 
 
 def _story_title_over_text(items: list[Item], index: int) -> bool:

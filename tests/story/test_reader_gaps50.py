@@ -398,3 +398,16 @@ def test_lines_in_capitals_that_head_no_turns_of_view_stay_text(names: list[str]
     story = _named(names, before)
     assert len(story.chapters) == 1
     assert all(name in paragraphs(story) for name in names)
+
+
+def test_a_script_fics_speakers_over_their_lines_stay_text() -> None:
+    """A script fic sets each speaker's name in capitals over one line of dialogue: no chapters."""
+    lines = [
+        ("JAMIE", "I can't believe you actually came back here after everything that happened."),
+        ("MARA", "Where else was I supposed to go? You kept the keys, you kept the dog, you kept everything."),
+        ("JAMIE", "That's not fair and you know it isn't fair at all, Mara, not one bit of it."),
+        ("MARA", "Nothing about this has been fair since the day we met at that stupid party."),
+    ]
+    story = read_text(HEAD + "".join(f"{name}\n\n{line}\n\n" for name, line in lines))
+    assert len(story.chapters) == 1
+    assert paragraphs(story) == [part for pair in lines for part in pair]
