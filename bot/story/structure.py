@@ -1717,7 +1717,10 @@ class _Numbered:
     sub: int | None = None  # the "2" of "1.2 - Dawn": a chapter written in parts
 
 
-_DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+(?P<sep>[-–—|])[ \t]+(?P<title>\S.{0,100})$")
+# ("1 / The Ferry" and "1: The Ferry" too, where the series counts up: alone, a line so set may be a time, "10: 30")
+_DASH_TITLE = re.compile(
+    r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?(?:[ \t]+(?P<sep>[-–—|/])|:)[ \t]+(?P<title>\S.{0,100})$"
+)
 _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
 # A number in words, a separator, the title: "One | The Gate", "Two - The Roots", "THREE: The Fruit".
 _WORD_TITLE = re.compile(

@@ -34,6 +34,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   "— Mara —", "~ The Ferry ~"): the chapter's first paragraph, where "Mara" alone titled it.
 - a novel told in turns of view, each chapter under its narrator's name in capitals and nothing else
   ("JAMIE", "MARA", "JAMIE"): one chapter, the names its paragraphs.
+- chapters headed by their number and title set apart by a colon or a slash ("1: The Ferry", "2 / Low
+  Water"), where "1 - The Ferry" and "1 | The Ferry" were headings: one chapter, its headings its text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -411,3 +413,20 @@ def test_a_script_fics_speakers_over_their_lines_stay_text() -> None:
     story = read_text(HEAD + "".join(f"{name}\n\n{line}\n\n" for name, line in lines))
     assert len(story.chapters) == 1
     assert paragraphs(story) == [part for pair in lines for part in pair]
+
+
+# ---------------------------------------------------------------- a number and a title set apart by a colon or slash
+
+
+@pytest.mark.parametrize("sep", [": ", " / "])
+def test_a_number_and_title_set_apart_by_a_colon_or_slash_head_the_chapters(sep: str) -> None:
+    story = read_text(HEAD + _chapters([f"1{sep}The Ferry", f"2{sep}Low Water"]))
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry", "Low Water"]
+    assert paragraphs(story) == STORY
+
+
+def test_a_time_alone_in_a_story_stays_text() -> None:
+    line = "10: 30 Departures"
+    story = read_text(HEAD + "\n\n".join([STORY[0], line, *STORY[1:]]) + "\n")
+    assert len(story.chapters) == 1
+    assert line in paragraphs(story)
