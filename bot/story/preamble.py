@@ -832,6 +832,33 @@ def _subtitle_heading(items: list[Item], index: int, meta: Meta) -> bool:
     )
 
 
+SENTENCE_SUBTITLE_WORDS = 40
+
+
+def _sentence_subtitle(items: list[Item], index: int, meta: Meta) -> bool:
+    """A Markdown heading of a sentence straight under the title's heading, over text and no other
+    heading of its level or below: a post's subtitle ("# Salt Roads" / "### Two sisters and a ferry.",
+    as Medium exports one), its summary. Read as a heading, it titled the story's one chapter."""
+    item = items[index]
+    above = items[index - 1] if index else None
+    return (
+        isinstance(item, Heading)
+        and item.kind == "markdown"
+        and item.title is not None
+        and 3 <= len(item.title.split()) <= SENTENCE_SUBTITLE_WORDS
+        and item.title.rstrip("\"'’”").endswith((".", "!", "?", "…"))
+        and isinstance(above, Heading)
+        and meta.title is not None
+        and above.title == meta.title
+        and index + 1 < len(items)
+        and not isinstance(items[index + 1], Heading)
+        and not any(
+            isinstance(later, Heading) and later.kind == "markdown" and later.level >= item.level
+            for later in items[index + 1 :]
+        )
+    )
+
+
 def _sibling_heading(items: list[Item], index: int) -> bool:
     """Whether a heading of no chapter's label at the level of the one at ``index`` follows it: "## Gull"
     over "*by Ann Lee*" is then the first of a collection's works ("## Tern" / "*by Bo Ray*"), not the
@@ -907,6 +934,10 @@ def read_preamble(items: list[Item]) -> Preamble:
                 continue
             if _subtitle_heading(items, index, meta):
                 _read_subtitle_heading(item.title or item.raw, meta)
+                index += 1
+                continue
+            if meta.summary is None and _sentence_subtitle(items, index, meta):
+                meta.summary = item.title  # Medium's "### Two sisters and a ferry." under its title
                 index += 1
                 continue
             break

@@ -36,6 +36,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   ("JAMIE", "MARA", "JAMIE"): one chapter, the names its paragraphs.
 - chapters headed by their number and title set apart by a colon or a slash ("1: The Ferry", "2 / Low
   Water"), where "1 - The Ferry" and "1 | The Ferry" were headings: one chapter, its headings its text.
+- a Markdown post's subtitle, a sentence set as a heading straight under its title ("# Salt Roads" /
+  "### Two sisters and a ferry.", Medium's export): the title of the story's one chapter.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -430,3 +432,19 @@ def test_a_time_alone_in_a_story_stays_text() -> None:
     story = read_text(HEAD + "\n\n".join([STORY[0], line, *STORY[1:]]) + "\n")
     assert len(story.chapters) == 1
     assert line in paragraphs(story)
+
+
+# ---------------------------------------------------------------- a sentence set as a heading under the title
+
+
+def test_a_sentence_heading_under_the_title_is_the_summary() -> None:
+    story = read_text("# Salt Roads\n\n### Two sisters and a ferry.\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
+    assert (story.meta.title, story.meta.summary) == ("Salt Roads", "Two sisters and a ferry.")
+    assert [chapter.title for chapter in story.chapters] == [None]
+    assert paragraphs(story) == STORY
+
+
+def test_a_sentence_heading_among_headings_of_its_level_stays_a_heading() -> None:
+    text = f"# Salt Roads\n\n## It began at sea.\n\n{STORY[0]}\n\n{STORY[1]}\n\n## It ended ashore.\n\n{STORY[2]}\n\n{STORY[3]}\n"
+    story = read_text(text, "salt.md")
+    assert [chapter.title for chapter in story.chapters] == ["It began at sea.", "It ended ashore."]
