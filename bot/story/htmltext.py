@@ -1675,7 +1675,7 @@ def _without_closing_headings(items: list[Item]) -> list[Item]:
 
 _SITE_SUFFIX = re.compile(r"^(?P<page>.+?)[ \t]+[|｜][ \t]+(?P<site>[^|｜]{1,40})$")
 _CHAPTER_SUFFIX = re.compile(
-    r"[ \t]+[-–—:][ \t]+(?:chapter|ch\.?|part|episode|vol\.?|volume)\b.*$"
+    r"[ \t]+[-–—:][ \t]+(?:(?:chapter|ch\.?|part|episode|vol\.?|volume)\b|ep\.?[ \t]*\d).*$"  # Tapas's "Ep. 3 - The Ferry"
     # no mark before a chapter's label and number: Webnovel's "The Ninth Furnace Chapter 12 - The Cinder Road"
     r"|[ \t]+(?:chapter|ch\.|episode)[ \t]*\d{1,4}\b.*$",
     re.IGNORECASE,

@@ -38,6 +38,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   Water"), where "1 - The Ferry" and "1 | The Ferry" were headings: one chapter, its headings its text.
 - a Markdown post's subtitle, a sentence set as a heading straight under its title ("# Salt Roads" /
   "### Two sisters and a ferry.", Medium's export): the title of the story's one chapter.
+- a page whose <title> names the story before its episode, "Salt Roads - Ep. 3 - The Ferry | Tapas",
+  where the page has no heading of the story's: the story was titled with the episode's words too.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -448,3 +450,24 @@ def test_a_sentence_heading_among_headings_of_its_level_stays_a_heading() -> Non
     text = f"# Salt Roads\n\n## It began at sea.\n\n{STORY[0]}\n\n{STORY[1]}\n\n## It ended ashore.\n\n{STORY[2]}\n\n{STORY[3]}\n"
     story = read_text(text, "salt.md")
     assert [chapter.title for chapter in story.chapters] == ["It began at sea.", "It ended ashore."]
+
+
+# ---------------------------------------------------------------- an episode after the story in a page's title
+
+
+@pytest.mark.parametrize("episode", ["Ep. 3 - The Ferry", "Ep 3 - The Ferry", "Episode 3 - The Ferry"])
+def test_a_pages_title_naming_the_story_before_its_episode_titles_it_with_the_story(episode: str) -> None:
+    text = "".join(f"<p>{line}</p>" for line in STORY)
+    story = read_text(
+        f"<html><head><title>Salt Roads - {episode} | Tapas</title></head><body>{text}</body></html>", "ep.html"
+    )
+    assert story.meta.title == "Salt Roads"
+    assert paragraphs(story) == STORY
+
+
+def test_a_title_with_a_word_opening_on_ep_keeps_it() -> None:
+    text = "".join(f"<p>{line}</p>" for line in STORY)
+    story = read_text(
+        f"<html><head><title>Salt Roads - Epilogue Blues</title></head><body>{text}</body></html>", "ep.html"
+    )
+    assert story.meta.title == "Salt Roads - Epilogue Blues"
