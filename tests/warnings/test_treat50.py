@@ -7,7 +7,8 @@ dads, his husband, "boys like you") x rammed down throats, flaunting, kept away 
 a trans marker (came out as, the old name, changed it) x a woman called "young man", sent to the
 disabled loo "for everyone's comfort"; a woman marker x a man's trade, nobody comes to see women
 play, a smaller brain called biology. "Drop dead" said of oneself and curses at the sky are no
-insult to anyone. Each warn case is new, written for the test, and failed before its rule; each
+insult to anyone; a slur said of someone ("he was a bender", "no son of his was going to be a ...") is.
+Each warn case is new, written for the test, and failed before its rule; each
 twin uses the same words where nobody is harmed and stays clean.
 """
 
@@ -69,6 +70,28 @@ from tests.warnings.passages import ids
 )
 def test_the_harm_told_by_treatment_warns(category: str, text: str) -> None:
     assert category in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lads in the changing room kept saying he was a bender until he stopped coming to training.",
+        "At the christening his grandad said the boy had better not grow up to be a poof like his uncle.",
+    ],
+)
+def test_a_slur_said_of_someone_is_abusive_language(text: str) -> None:
+    assert "abusive-language" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uncle Pete went on a three-day bender after the wedding and came home with a parrot.",
+        "The estimate for the fender bender came to three hundred quid, which Dad called daylight robbery.",
+    ],
+)
+def test_a_bender_that_is_no_slur_stays_clean(text: str) -> None:
+    assert "abusive-language" not in ids(text)
 
 
 @pytest.mark.parametrize(
