@@ -54,3 +54,48 @@ def test_figurative_deaths_do_not_warn(text: str) -> None:
 )
 def test_real_deaths_still_warn(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a plant's mock funeral, a jumper "cremated" in a dryer, a book's fictional dog
+        (
+            '"The basil is dead," said Priya, holding up the pot. "Rest in peace, Gerald." So we held a funeral '
+            "by the recycling bins, and Tom read a eulogy off his phone and everyone cried laughing.",
+            "death",
+        ),
+        (
+            '"The basil is dead," said Priya, holding up the pot. "Rest in peace, Gerald." So we held a funeral '
+            "by the recycling bins, and Tom read a eulogy off his phone and everyone cried laughing.",
+            "grief",
+        ),
+        (
+            "My good jumper is in the tumble dryer being cremated, and Sam says I should have read the label "
+            "before it came out doll-sized.",
+            "death",
+        ),
+        (
+            "She finished the last chapter in the bath and it wrecked her: grief, real grief, sobbing so loudly "
+            'her flatmate knocked. "Did someone die?" "A fictional dog!" she wailed. "From 1961!"',
+            "grief",
+        ),
+    ],
+)
+def test_mock_rites_and_fiction_do_not_warn(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Her grandmother's basil still grew on the sill. The funeral was on Friday, and on Saturday Maya "
+            "watered it and cried.",
+            "grief",
+        ),
+        ("They cremated him on Tuesday, and his sister kept the ashes in a tea tin on the shelf.", "death"),
+    ],
+)
+def test_their_warned_twins_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
