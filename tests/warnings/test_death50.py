@@ -99,3 +99,40 @@ def test_mock_rites_and_fiction_do_not_warn(text: str, category: str) -> None:
 )
 def test_their_warned_twins_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a war marker x the dead told by what is left (r50-war-told), beside a sure collective violence
+        "The artillery opened on our section of the line before dawn and kept on until noon. Lance Corporal "
+        "Evans was hit by a shell splinter by the latrine, and there was nothing to send home but his tags.",
+        "The militia shelled the market for a week. The snow in the square was red until the thaw, and after "
+        "the first days the women stopped counting.",
+        "The soldiers herded the men of the valley into the mill and set it alight. It burned with the miller "
+        "still inside it, and his wife watched from the road.",
+        "When the barrage lifted, the platoon went over. Half of them reached the wire; the rest were lying in "
+        "the mud and would not be getting up.",
+        # a monitor x a flat line x a bedside (r50-flat-line)
+        "The monitor over Grandpa's bed went flat and quiet, and the nurse put a hand on my shoulder and said "
+        "she would give us a minute.",
+        "Just after three the trace on the screen ran flat. The doctor looked at the clock and a nurse "
+        "switched the machine off.",
+    ],
+)
+def test_deaths_told_without_died_warn(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the history lesson we copied the map of the barrage at the Somme, and Mr Hale stopped counting "
+        "the hands that went up for the toilet.",
+        "At paintball the snipers in the trees got all four of us, and the count was ten-nil by lunch.",
+        "The battery went flat halfway up the hill, so the nurse walked the last mile with her bag.",
+        "The lemonade went flat while the doctor and the nurse argued about the monitor for the ward.",
+    ],
+)
+def test_their_living_twins_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
