@@ -5,15 +5,17 @@ kidnap50; /work/scratch/s50/docs/kidnap50.md).
 A captive is told by a restraint put on a person (wrists roped, a sack over the head, mag-cuffs, chained
 at the ankle) beside a place they are shut in (the hold, a brig, a cellar, the boot of a car, a cell); or
 by a restraint beside a taking (the girls were taken, they hauled him off); or by a taking or a captor
-beside the terms (a ransom, "tell him the price", "or we send her back in pieces"). Each class alone is
-everyday speech; two of them in one paragraph rarely are. Many harmed together is told by those who came
-(a mob, raiders, soldiers, men with clubs, dragons) beside what fire leaves (burning, ash, smoke, rubble)
-beside a community's places (the village, the church, the shops, the thatch, the granary).
+beside the terms (a ransom, "tell him the price", "or we send her back in pieces"); or by a shut place
+beside the terms. Each class alone is everyday speech; two of them in one paragraph rarely are. Many
+harmed together is told by those who came (a mob, raiders, soldiers, men with clubs, dragons) beside what
+fire leaves (burning, ash, smoke, rubble) beside a community's places (the village, the church, the shops,
+the thatch, the granary).
 
 Every text is new and written for the test. Each warning case failed before its change; each twin (a
 climbing rope in a barn, a magician's chained escape on a stage, a birthday "kidnapping", a cat and its
 ransom, a parcel taken to the van, a rowing crew's shed; a village fete's hog roast, riders past a garden
-bonfire, a mill fire's dead, re-enactors by a burger van) stays clean."""
+bonfire, a mill fire's dead, re-enactors by a burger van; an escape room's padlock, bikes in a shed, a
+shipping-container cafe's prices) stays clean."""
 
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ from tests.warnings.passages import ids
         " we send him back to you in pieces.",
         "The pirates held the governor's daughter on their island. 'Tell your father the price,' the"
         " captain said, 'and tell him we are patient men.'",
+        "They kept the courier in a shipping container on the quay and told his boss he had until Sunday to"
+        " bring back what he owed.",
+        "The van's back was windowless. 'Call your father,' the woman said through the grille, 'and tell him"
+        " the price.'",
     ],
 )
 def test_a_restraint_a_shut_place_a_taking_or_terms_warn_kidnapping(text: str) -> None:
@@ -53,6 +59,9 @@ def test_a_restraint_a_shut_place_a_taking_or_terms_warn_kidnapping(text: str) -
         "The courier took the parcel to the van, and I signed for the boxes in the hall before the rain came.",
         "The rowing crew stored the oars in the boat shed, tied the hull down with straps and locked up.",
         "After the storm took the roof, the insurers said it would cost fifty thousand, or we could move out.",
+        "The escape room's cellar had a padlock and a clue: the ransom note spelled the code backwards.",
+        "We locked the bikes in the shed and told Dad we'd pay him back what we owed by Sunday.",
+        "The shipping container cafe on the quay sells coffee until midnight, and the owner says the price is fair.",
     ],
 )
 def test_everyday_ropes_tanks_games_and_sums_stay_clean(text: str) -> None:
