@@ -60,6 +60,8 @@ def test_control_isolation_and_belittling_warn_abuse(text: str) -> None:
         "My friends said the film was stupid, so we stopped seeing films at the Odeon and went bowling instead.",
         "He slipped on the ice and broke his wrist; she tripped over his bag in the hall later and laughed at"
         " how clumsy they both were.",
+        "Dad says we're allowed to eat pancakes for dinner tonight, and my brother calls the pancakes stupid"
+        " and pathetic until Dad laughs.",
     ],
 )
 def test_a_place_s_rules_a_parent_s_curfew_and_a_fall_stay_clean(text: str) -> None:
