@@ -2,10 +2,10 @@
 
 Each family is a sense, not a sentence: a body part "dead" or "murdered" from effort, a word in
 scare quotes, a word or a note that dies in a throat, a mock epitaph for oneself, fiction being
-written (kill your darlings, a story "about" a killing), a novel's plot told, a machine "pushing up
-daisies", a game of go's dead group, a sporting score ("beat him five to one"), a kick under the
-table, a caution ("you'll kill yourself"), a smell that "could have killed a horse", a noise like a
-strangled cat, strangled wool, "drop dead" as a fall, curses at the sky, a weapon as a simile,
+written (kill your darlings, a story "about" a killing), a novel's plot told, a fictional death
+wept over, a machine "pushing up daisies", a game of go's dead group, a sporting score ("beat him
+five to one"), a kick under the table, a caution ("you'll kill yourself"), a smell that "could have
+killed a horse", a noise like a strangled cat, strangled wool, "drop dead" as a fall, curses at the sky, a weapon as a simile,
 obituaries as a job. Each is narrowed in the rules (a frame, an exclude) and keeps a harmful twin
 that must still warn. Every passage is new short text written for these tests.
 """
@@ -62,6 +62,11 @@ CLEAN = [
         "death",
         "The obituaries writer at the county paper had a problem: the man she wrote up last week rang in "
         "to say he was touched by the tribute but was not, in fact, dead.",
+    ),
+    (
+        "grief",
+        "She finished the novel at two in the morning and sobbed over a fictional horse that dies on the "
+        "last page. 'I respect your grief,' her flatmate said, and made her tea.",
     ),
     (
         "violence",
