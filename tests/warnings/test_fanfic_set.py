@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -72,6 +72,8 @@ FRESH = (
     "fanfic-fresh48a.jsonl",
     "fanfic-fresh49a.jsonl",
     "fanfic-fresh49b.jsonl",
+    "fanfic-fresh50a.jsonl",
+    "fanfic-fresh50b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -464,6 +466,23 @@ def test_the_forty_ninth_rounds_held_out_sets_stay_at_or_above_their_scores() ->
     assert second["per_category"]["ableism"]["f1"] >= 0.81
     assert second["per_category"]["violence"]["f1"] >= 0.72
     assert second["per_category"]["death"]["f1"] >= 0.57
+
+
+def test_the_fiftieth_rounds_held_out_sets_stay_at_or_above_their_scores() -> None:
+    """``fanfic-fresh50a.jsonl`` (240 passages, 112 warning-free) and ``fanfic-fresh50b.jsonl`` (240, 111)
+    were written during the fiftieth round by two writers who never read the rules, and held out of it:
+    50a's totals were the engineers' gate, 50b's the lead's alone, the passages opened by no one.
+    Micro-F1 0.594 -> 0.619 and 0.619 -> 0.632 over the round (kidnapping from kidnap50's compositions,
+    abuse from abuse50's, sexism from sexism50's and treat50's); 18 -> 17 and 8 warning-free passages
+    flagged. Floors at the end."""
+    first = at_least("fanfic-fresh50a.jsonl", micro_f1=0.61, free=112, flagged=17)
+    assert first["per_category"]["kidnapping"]["f1"] >= 0.79
+    assert first["per_category"]["sexism"]["f1"] >= 0.68
+    assert first["per_category"]["abuse"]["f1"] >= 0.64
+    second = at_least("fanfic-fresh50b.jsonl", micro_f1=0.63, free=111, flagged=8)
+    assert second["per_category"]["sexism"]["f1"] >= 0.76
+    assert second["per_category"]["homophobia"]["f1"] >= 0.76
+    assert second["per_category"]["collective-violence"]["f1"] >= 0.76
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
