@@ -482,8 +482,10 @@ def logseq_page(text: str) -> tuple[list[str], str]:
     lines = text.split("\n")
     fields: list[str] = []
     index = 0
-    while index < len(lines) and (not lines[index].strip() or _LOGSEQ_PROPERTY.fullmatch(lines[index])):
+    while index < len(lines):
         found = _LOGSEQ_PROPERTY.fullmatch(lines[index])
+        if found is None and lines[index].strip():
+            break  # the outline starts: the page's properties are above it
         if found is not None and found.group("value"):
             fields.append(f"{_field_label(found.group('key'))}: {found.group('value').strip()}")
         index += 1
