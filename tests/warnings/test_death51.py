@@ -1,0 +1,69 @@
+"""Death not meant, and death told by what is left (fifty-first session, death51).
+
+See docs/warnings-eval.md, "Fifty-first session", death51. The false deaths of the read sets
+(last session's engineers' gate among them) come in senses the keyword rules had not learned: a
+death that would have happened ("we'd have died"); a death in a film, a novel or a horror-film
+night ("everybody dies at the end", "the babysitter dies first"); a speaker who says they have
+been murdered; a murder only thought of; funerals as a kind of occasion, one's own funeral, a
+funeral march; sleeping like the dead; somebody who lay still and then woke; a killed appetite, a
+kill only mouthed, a stage murder played "like you mean it"; what someone inherits when a relative
+dies one day; a pub quiz. Each narrowing has a warned twin: the same words where somebody died.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gondola hung over the gorge for an hour. 'We'd have died if that cable snapped,' Ana said, "
+        "laughing.",
+        "The ropes were frayed right through. 'You could have been killed,' the instructor told him, and "
+        "binned the harness.",
+        "I finished the trilogy on the train. Everybody dies at the end, even the horse, and I cried at "
+        "Crewe.",
+        "My sister played the nurse who died in the first film, and now she signs autographs at "
+        "conventions.",
+        "Movie night at Priya's: the babysitter dies first, obviously, and then the dog, and we threw "
+        "popcorn at the screen.",
+        "The quarter-final went to penalties and I have been murdered, my heart is on the floor, stream "
+        "the replay.",
+        "From the stairs I heard the shrieking and thought someone had been murdered, but it was the "
+        "darts team winning the league.",
+        "Dad keeps a black tie in the car for weddings and funerals and a spare shirt for the rest.",
+        "'I'll be making jokes at my own funeral,' Gran said, and wrote the hymn list on a napkin.",
+        "The brass band practised the funeral march so badly that the vicar asked for the polka instead.",
+        "After the night shift I slept like the dead until four and woke up starving.",
+        "The gas bottle blast knocked him flat and he lay still on the lawn, then came round asking for "
+        "his eyebrows.",
+        "The night shifts were killing her appetite, so she lived on ice lollies all week.",
+        "Across the meeting table Jo mouthed 'kill him' when Mark took the credit, and I bit my lip.",
+        "He says when he dies I can have his fishing rods, if I learn to tie a fly.",
+        "You run the quiz at the pub on Thursdays, and the history table knows the date the king was "
+        "killed at Bosworth.",
+        "The house play is Macbeth and Mr Hale has a headache. 'Lottie, murder him like you MEAN it.'",
+    ],
+)
+def test_deaths_not_meant_do_not_warn(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the warned twins: the same words where somebody has died
+        "The ferry went down in the gale and the deckhand drowned in the harbour mouth.",
+        "The ropes were frayed right through; the climber fell forty metres and was killed on the scree.",
+        "Her grandmother died on a Tuesday in the hospice, with the radio still on.",
+        "The detective told her at the door that her brother had been murdered in his flat.",
+        "He was shot in the chest at the crossing and lay still in the road.",
+        "The king was killed at Bosworth, and his men fled into the marsh.",
+        "At the funeral his widow would not look at the coffin, and the vicar said a few words.",
+    ],
+)
+def test_their_warned_twins_warn(text: str) -> None:
+    assert "death" in ids(text)
