@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from bot.story.bylines import BRACKETS
-from bot.story.contents_lists import NOTE_SCORE, chapter_fields, word_count_line
+from bot.story.contents_lists import NOTE_SCORE, chapter_fields
 from bot.story.limits import (
     MAX_DECLARATIONS,
     MAX_STORY_MID_DECLARATIONS,
 )
-from bot.story.metadata_fields import KEYS, parse_field, trim_ornaments
+from bot.story.metadata_fields import KEYS, parse_field, trim_ornaments, word_count_line
 from bot.story.model import Chapter
 from bot.story.structure import (
     Heading,

@@ -12,10 +12,11 @@ import re
 from collections import Counter
 
 from bot.story.front_pages import front_label
-from bot.story.metadata_fields import Meta, leading_number, parse_field, trim_ornaments
+from bot.story.metadata_fields import Meta, parse_field, trim_ornaments, word_count_line
 from bot.story.model import Chapter
 from bot.story.structure import (
     DOTTED_END,
+    PAGE_AFTER_ENTRY,
     Heading,
     Item,
     Para,
@@ -447,15 +448,12 @@ _CAPITAL_ENTRY = re.compile(r"^[ \t]*[A-Z]{4,}\b[^.]*\.[ \t]*$")
 
 # A list's bullet before a contents entry: "- Prologue", "• Chapter 1: The Moth".
 _ENTRY_BULLET = re.compile(r"^[ \t]*+[-–•*·▪◦][ \t]++(?=\S)")
-# A page number after an entry's title, past dot leaders or a run of spaces: "The Moth ........ 1".
-# (a word processor's tab stop alone sets one off too: Word's "Chapter 1<TAB>The Gate<TAB>7")
-_ENTRY_PAGE = re.compile(r"(?<=\S)(?:[ \t]{2,}+|\t|[ \t]*+(?:\.[ \t]?){3,}+[ \t]*+)\d{1,4}[ \t]*$")
 
 
 def entry_text(line: str) -> str:
     """A contents entry's own words: no bullet before it, no page after it ("- The Moth ..... 1")."""
     line = _ENTRY_BULLET.sub("", line, count=1)
-    return _ENTRY_PAGE.sub("", line, count=1) if len(line) <= ENTRY_CHARS else line
+    return PAGE_AFTER_ENTRY.sub("", line, count=1) if len(line) <= ENTRY_CHARS else line
 
 
 def _entry_line(line: str) -> bool:
@@ -698,14 +696,6 @@ def trailing_note(chapter: Chapter) -> None:
 
 
 CHAPTER_FIELD_LINES = 6
-_COUNT_KEYS = frozenset(["word count", "words", "wc", "wordcount"])
-
-
-def word_count_line(text: str) -> bool:
-    """Whether a paragraph is a word count alone ("Word count: 1,980", "Words: 2341", "WC: 850"), as a
-    writer sets one over a chapter or under it."""
-    field = parse_field(text.strip()) if "\n" not in text.strip() else None
-    return field is not None and field[0] in _COUNT_KEYS and leading_number(field[1]) is not None
 
 
 def chapter_fields(text: str) -> bool:

@@ -570,6 +570,31 @@ def _notice_field(key: str, value: str) -> bool:
     return re.fullmatch(declaration_cues().generic_labels, key, re.IGNORECASE) is not None and not maps_any(value)
 
 
+# A word count standing alone, labelled or not: "Word count: 1,980", "Words: 2341", "WC: 2.3k", "**Words:** 1,234",
+# "Length: ~1200", "Approx. 3,000 words" (Scrivener's compile), "~12k words", "(2,140 words)". The one test of a
+# word-count line for every reader: a title page's, one under a chapter's heading, one under its text.
+_COUNT_NUMBER = r"(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)[ \t]*)?\d[\d,.]{0,11}[ \t]?k?\+?"
+_COUNT_LABEL = r"(?:words?|word[ \t]?count|wc|length)[*_]*[ \t]*:[*_]*[ \t]*"
+_WORD_COUNT = re.compile(
+    rf"[(\[]?(?:{_COUNT_LABEL}{_COUNT_NUMBER}(?:[ \t]*words?)?|{_COUNT_NUMBER}[ \t]*words?)[)\]]?[.!]?", re.IGNORECASE
+)
+COUNT_KEYS = frozenset(["word count", "words", "wc", "wordcount"])
+_COUNT_CHARS = 120
+
+
+def word_count_line(text: str) -> bool:
+    """Whether a paragraph is a word count alone, labelled or not ("Word count: 1,980", "Words: 2341",
+    "*WC: 850*", "Approx. 3,000 words", "(2,140 words)"), as a writer sets one on a title page, over a
+    chapter or under it."""
+    text = text.strip()
+    if "\n" in text or not text or len(text) > _COUNT_CHARS:
+        return False
+    field = parse_field(text)
+    if field is not None and field[0] in COUNT_KEYS:
+        return leading_number(field[1]) is not None  # "Wordcount: 1,050 (this part)"
+    return _WORD_COUNT.fullmatch(trim_ornaments(text).strip("*_ \t")) is not None
+
+
 def leading_number(text: str) -> int | None:
     """The count a "Chapters: 3" or "Chapters: 2/5" value starts with (2 posted of 5)."""
     match = re.match(r"[ \t]*(\d{1,6})", text)

@@ -45,6 +45,7 @@ from bot.story.metadata_fields import (
     Meta,
     parse_field,
     trim_ornaments,
+    word_count_line,
 )
 from bot.story.site_chrome import LONE_BUTTON, front_navigation
 from bot.story.structure import (
@@ -1106,7 +1107,7 @@ def read_preamble(items: list[Item]) -> Preamble:
         if (
             meta.title is not None
             and index < last_para
-            and (STATUS_LINE.fullmatch(bare := trim_ornaments(text.strip())) or _WORD_COUNT_LINE.fullmatch(bare))
+            and (STATUS_LINE.fullmatch(trim_ornaments(text.strip())) or word_count_line(text))
         ):  # (between its emoji: "COMPLETED ✔️")
             # Wattpad's "Completed" under the title, a title page's "Approx. 3,000 words": as story
             # text it was a chapter 1 of its own, every chapter number after it one too high.
@@ -1375,11 +1376,6 @@ _RATING_BADGE = re.compile(
 _SPOILER_NOTICE = re.compile(
     r"(?:(?:minor|major|mild|heavy|some|light|huge|massive)[ \t]+)?spoilers?(?:[ \t]+alert)?[ \t]*[:!]?[ \t]*"
     r"(?:for|through|thru|up[ \t]+to|until|from|in|of|ahead)\b[^\n.!?]{0,100}[.!]*",
-    re.IGNORECASE,
-)
-# A title page's word count standing alone: "Approx. 3,000 words" (Scrivener's compile), "~12k words", "(2,140 words)".
-_WORD_COUNT_LINE = re.compile(
-    r"[(\[]?(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)[ \t]*)?\d[\d,.]*[ \t]?k?\+?[ \t]*words?[)\]]?[.!]?",
     re.IGNORECASE,
 )
 # A journal post's subject naming it a fic ("fic: Tidewrack (Sea Wardens, T)", "[fic] The Orchard Keeper")

@@ -23,6 +23,7 @@ from typing import TypeGuard
 from bot.story import ordinals
 from bot.story.decode import NEVER_TEXT
 from bot.story.errors import StoryFormatError
+from bot.story.metadata_fields import word_count_line
 from bot.story.model import Chapter, Scene
 from bot.text import quote_input
 
@@ -202,10 +203,16 @@ _WRAPPED_CHARS = 40  # a shorter line is not one of a hard-wrapped paragraph's (
 _LONE_BY_NAME = re.compile(r"by[ \t]+@?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}", re.IGNORECASE)
 
 HEADING_MAX_CHARS = 120
-# A contents entry's dot leaders and page number after its words (read on a heading's line, at most
-# HEADING_MAX_CHARS long): "Chapter 2 ........ 10", "Chapter 1 . . . . 3". Read as the heading's title,
-# each entry was a chapter titled "....... 10" and the list was not known for the book's contents.
-_PAGE_LEADER = re.compile(r"(?<=[^\s.])[ \t]*(?:\.[ \t]?){3,}[ \t]*\d{1,4}[ \t]*$")
+# A contents entry's page number after its words, past dot leaders ("Chapter 2 ........ 10", "Chapter 1 . . . .
+# 3") or set off by a run of spaces or a tab alone ("spaces": a word processor's tab stop, Word's "Chapter
+# 1<TAB>The Gate<TAB>7"). One pattern for every reader: a contents list's entries drop either
+# (`contents_lists.entry_text`); a heading's line (at most HEADING_MAX_CHARS long) drops the dot leaders
+# alone, where read as its title each entry was a chapter titled "....... 10".
+# (The leaders are looked for only after a character that is no dot: looked for from each dot of a run, a line
+# of dots was read once for each.)
+PAGE_AFTER_ENTRY = re.compile(
+    r"(?:(?<=\S)(?P<spaces>[ \t]{2,}+|\t)|(?<=[^\s.])[ \t]*+(?:\.[ \t]?){3,}+[ \t]*+)\d{1,4}[ \t]*$"
+)
 # Read no further than this many characters into a line for a heading or a scene break: a line
 # that long cannot be one, whatever normalising and dropping invisible characters would take off
 # it, and reading all of it costs a second for a paragraph of 8 MB (each reader looks twice).
@@ -288,7 +295,7 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     if stripped.startswith("[chapter:") and (pixiv := _PIXIV_CHAPTER.match(stripped)) is not None:
         title = pixiv.group("title").strip()  # pixiv's "[chapter:はじまり]"
         return Heading(title or None, "chapter", level, line.strip())
-    if stripped[-1:].isdigit() and (leader := _PAGE_LEADER.search(stripped)) is not None:
+    if stripped[-1:].isdigit() and (leader := PAGE_AFTER_ENTRY.search(stripped)) is not None and not leader["spaces"]:
         stripped = stripped[: leader.start()]  # a contents entry's dots to its page: "Chapter 2 ........ 10"
     heading = _numbered_or_named(stripped, level, line.strip())
     if heading is None and stripped[:1] in _DECOR_FIRST:
@@ -2036,18 +2043,10 @@ def _posted_date(item: Item) -> bool:
     if not isinstance(item, Para) or item.note or "\n" in item.text.strip() or len(item.text) > _DATE_CHARS + 20:
         return False
     line = item.text.strip().strip("*_").strip()  # set in italics or bold: "_Posted: 2024-03-01_", "*Words: 1234*"
-    if _WORD_COUNT_FIELD.fullmatch(line):
+    if word_count_line(line):  # "Words: 1234" ("Words" is a title's Title Case word: it titled every chapter)
         return True
     found = _POSTED_DATE.fullmatch(line)
     return found is not None and _date_line(found.group("date").rstrip(".")) is not None
-
-
-# A chapter's word count alone under its heading: "Words: 1234", "**Word count:** 2.3k", "WC: 850 words".
-# "Words" is a title's Title Case word: the count titled every chapter "Words: 1234".
-_WORD_COUNT_FIELD = re.compile(
-    r"(?:words?|word[ \t]?count|wc|length)[*_]*[ \t]*:[*_]*[ \t]*~?\d{1,3}(?:[,.]?\d{3})*(?:\.\d{1,2})?k?(?:[ \t]+words)?",
-    re.IGNORECASE,
-)
 
 
 def titles_from_next_line(items: list[Item]) -> list[Item]:
