@@ -20,26 +20,21 @@ from tests.warnings.passages import ids
 @pytest.mark.parametrize(
     "text",
     [
-        "The gondola hung over the gorge for an hour. 'We'd have died if that cable snapped,' Ana said, "
-        "laughing.",
+        "The gondola hung over the gorge for an hour. 'We'd have died if that cable snapped,' Ana said, laughing.",
         "The ropes were frayed right through. 'You could have been killed,' the instructor told him, and "
         "binned the harness.",
-        "I finished the trilogy on the train. Everybody dies at the end, even the horse, and I cried at "
-        "Crewe.",
-        "My sister played the nurse who died in the first film, and now she signs autographs at "
-        "conventions.",
+        "I finished the trilogy on the train. Everybody dies at the end, even the horse, and I cried at Crewe.",
+        "My sister played the nurse who died in the first film, and now she signs autographs at conventions.",
         "Movie night at Priya's: the babysitter dies first, obviously, and then the dog, and we threw "
         "popcorn at the screen.",
-        "The quarter-final went to penalties and I have been murdered, my heart is on the floor, stream "
-        "the replay.",
+        "The quarter-final went to penalties and I have been murdered, my heart is on the floor, stream the replay.",
         "From the stairs I heard the shrieking and thought someone had been murdered, but it was the "
         "darts team winning the league.",
         "Dad keeps a black tie in the car for weddings and funerals and a spare shirt for the rest.",
         "'I'll be making jokes at my own funeral,' Gran said, and wrote the hymn list on a napkin.",
         "The brass band practised the funeral march so badly that the vicar asked for the polka instead.",
         "After the night shift I slept like the dead until four and woke up starving.",
-        "The gas bottle blast knocked him flat and he lay still on the lawn, then came round asking for "
-        "his eyebrows.",
+        "The gas bottle blast knocked him flat and he lay still on the lawn, then came round asking for his eyebrows.",
         "The night shifts were killing her appetite, so she lived on ice lollies all week.",
         "Across the meeting table Jo mouthed 'kill him' when Mark took the credit, and I bit my lip.",
         "He says when he dies I can have his fishing rods, if I learn to tie a fly.",
@@ -66,4 +61,31 @@ def test_deaths_not_meant_do_not_warn(text: str) -> None:
     ],
 )
 def test_their_warned_twins_warn(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one entry now holds both forms of a body part "dead" after effort (prec50's and death50's)
+        "Six pitches of granite and my core is honestly dead, my forearms are dead and my ego is deader.",
+        "After the karaoke final my vocal cords are officially murdered and I am drinking honey from the jar.",
+        "My brain is dead after four exams, so I'm watching cartoons with the dog.",
+        # ... and of a sound that dies, with a determiner or without one
+        "Laughter died across the hall when the headteacher walked in with the inspector.",
+        "His last high note slowly died and the audience clapped anyway.",
+    ],
+)
+def test_merged_excludes_keep_both_forms(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rescue team reached the ledge at noon. The climber was dead, his forearms still locked on the rope.",
+        "The old tenor died in his sleep the night after his last concert, his voice gone quiet for good.",
+    ],
+)
+def test_merged_excludes_twins_warn(text: str) -> None:
     assert "death" in ids(text)
