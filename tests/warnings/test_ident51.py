@@ -1,0 +1,49 @@
+"""Sexism told as a claim about women as a class, and racism told as a place refused to one person and
+given to the next (fifty-first session, ident51; docs/warnings-eval.md "Fifty-first session").
+
+Sexism: a sentence whose subject is women as a class (women, ladies, girls, wives, a woman, no wife,
+"women in this family", "girls like her", "a woman in your condition") and whose verb lays down what
+they must, cannot, may not or are for ("should keep quiet", "can't cut a suit", "have no business",
+"are better at the caring", "have their place"). The subject must open a clause or a quote, so "real
+women", "the girls" and "a girl he had never met" are not read as the class, and a defence ("women
+shouldn't have to put up with it", "women don't need a man") is not read as the rule it rejects.
+
+Every text is new and written for the test. Each warning case failed before its change; each twin
+stays clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Women in this workshop don't touch the lathe,' the foreman said, and handed Priya a broom.",
+        "'Wives don't go out to work in this family,' his mother said, and took Asha's application form off the table.",
+        '"Ladies have their place in this firm," the senior partner said at the dinner. "Behind the gentlemen."',
+        "'Daughters from a good home don't argue with their fathers,' he said, and sent her upstairs.",
+        "The coach looked at Noor's sprint times and shrugged. 'Women are better at the endurance stuff."
+        " Leave the relay to the lads.'",
+        'He took the car keys off the hook. "A woman in your state can\'t be trusted on the motorway."',
+    ],
+)
+def test_women_as_a_class_told_what_they_must_or_cannot_do_warn_sexism(text: str) -> None:
+    assert "sexism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women shouldn't have to put up with that kind of thing at work, Maya said, and filed the complaint.",
+        "Women don't need a man to be happy, the column said, and Gran cut it out for the fridge.",
+        "Girls, don't forget your shin pads on Saturday. Kick-off is at ten.",
+        "The girls don't want pizza tonight, so we ordered noodles and watched the match.",
+        "I ran into a girl I had never met at the bus stop and we talked about the weather for ten minutes.",
+        "A girl needs options, darling, the fairy godmother said, and packed six pairs of shoes.",
+    ],
+)
+def test_defences_instructions_and_plain_girls_stay_clean(text: str) -> None:
+    assert "sexism" not in ids(text)
