@@ -281,6 +281,16 @@ _CREDIT_AFTER = re.compile(
 )
 
 
+# A page's counts and the date after the name, set off by a dot or a bar, as a serial site's by-line sets them:
+# Tapas's "By adaquill · 1.2k views · Mar 1, 2024", "by Ada Quill | 1,234 reads", Medium's "· 5 min read".
+_STATS_AFTER = re.compile(
+    r"(?:[ \t]*+[·•|∙][ \t]*+(?:[\d.,]{1,9}[km]?[ \t]+(?:views?|likes?|reads?|subscribers?|comments?|votes?|kudos|hits)"
+    r"|\d{1,3}[ \t]+min(?:ute)?s?[ \t]+read|[a-z]{3,9}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"){1,4}[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def by_line_author(line: str) -> str | None:
     """The author a "by" line names, or None when the line reads as prose ("By the time ...").
 
@@ -289,7 +299,7 @@ def by_line_author(line: str) -> str | None:
     """
     match = _BY_LINE.match(line)
     if match is not None:
-        author = _CREDIT_AFTER.sub("", trim_ornaments(match.group("author"))).lstrip("@").strip()
+        author = _CREDIT_AFTER.sub("", _STATS_AFTER.sub("", trim_ornaments(match.group("author")))).lstrip("@").strip()
         author = author.removeprefix("u/") if author.startswith("u/") and len(author) > 2 else author  # Reddit's
         return author if author_like(author) else None
     match = _WORLD_BY_LINE.match(trim_ornaments(line))

@@ -93,6 +93,46 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+# A page break (a form feed: Word's, LibreOffice's and Pages' plain text set one for each) over a short line
+# alone, the first of its page, that reads as a title: "The Ferry", "THE FERRY", "One". Read after the
+# break went to a newline, it was a paragraph of its chapter's text. (Each line is read once: the lines
+# the pattern takes are bounded, and where it fails it fails at the next line end.)
+_PAGE_TITLE = re.compile(
+    r"\x0c[ \t]*+(?:\r?\n[ \t]*+){0,3}(?P<line>[^\s\x0c#][^\n\r\x0c]{0,79}?)[ \t]*\r?\n(?=[ \t]*\r?\n|[^\n\r]{81})"
+)
+_TITLE_LIKE = re.compile(r"[^.,;:!?\"”’'*_\-–—(\[]*[^\s.,;:\"”’'*_\-–—(\[]")
+_PAGE_TITLE_WORDS = 10
+PAGE_TITLES_LEAST = 2  # page breaks over such a line, for the file to be read so
+
+
+def page_break_headings(text: str) -> str:
+    """The text with each page's title line under its page break a heading ("# The Ferry"), where two pages
+    at least open so: the form feed is a line end once read, and the line was story text."""
+    if "\x0c" not in text:
+        return text
+    from bot.story.structure import bare_number_heading, match_heading  # (structure reads decode's NEVER_TEXT)
+
+    found = [
+        match
+        for match in _PAGE_TITLE.finditer(text)
+        if _TITLE_LIKE.fullmatch(line := match.group("line")) is not None and len(line.split()) <= _PAGE_TITLE_WORDS
+    ]
+    if len(found) < PAGE_TITLES_LEAST:
+        return text
+    parts: list[str] = []
+    end = 0
+    for match in found:
+        line = match.group("line")
+        heading = match_heading(line, markdown=False)
+        if heading is None and (number := bare_number_heading(line)) is not None:
+            line = f"Chapter {number.number}"  # "One" alone: the chapter's number, no title
+        elif heading is None or heading.kind == "markdown":
+            line = f"# {line}"  # ("Chapter Two" is a heading already)
+        parts += [text[end : match.start()], f"\n\n{line}\n"]
+        end = match.end()
+    return "".join(parts) + text[end:]
+
+
 def normalize_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text) if ("\r" in text or not text.isascii() or "\x0c" in text) else text
 
@@ -163,7 +203,7 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     text, encoding = decoded
     if _has_bad_control(data, text, encoding == "utf-8"):
         text = _settle_controls(text)
-    text = remove_invisible(normalize_newlines(text))
+    text = remove_invisible(normalize_newlines(page_break_headings(text)))
     if not text.strip():
         raise StoryFormatError("The file is empty; attach the story's text.")
     return text

@@ -88,6 +88,8 @@ KEYS: dict[str, str] = {
     "word count": "",
     "wordcount": "",  # Dreamwidth's and LiveJournal's fic headers: "Wordcount: 1,050"
     "wc": "",  # Tumblr's "wc: 640", a phone writer's "wc: 1.2k"
+    # a LiveJournal or Dreamwidth entry's own fields over the fic: "Current Mood: contemplative", "Current Music: ..."
+    **dict.fromkeys(("current mood", "current music", "current location"), ""),
     "chapters": "",
     "series": "",
     "status": "",
@@ -571,11 +573,12 @@ def _notice_field(key: str, value: str) -> bool:
 
 
 # A word count standing alone, labelled or not: "Word count: 1,980", "Words: 2341", "WC: 2.3k", "**Words:** 1,234",
-# "Length: ~1200", "Approx. 3,000 words" (Scrivener's compile), "~12k words", "(2,140 words)". The one test of a
-# word-count line for every reader: a title page's, one under a chapter's heading, one under its text.
-_COUNT_NUMBER = r"(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)[ \t]*)?\d[\d,.]{0,11}[ \t]?k?\+?"
+# "Length: ~1200", "Approx. 3,000 words" (Scrivener's compile), "~12k words", "(2,140 words)", "About 2 000 words".
+# The one test of a word-count line for every reader: a title page's, a manuscript cover's, one under a chapter's
+# heading, one under its text.
+_COUNT_NUMBER = r"(?:(?:approx(?:imately|\.)?|about|around|roughly|circa|ca\.|~|≈)[ \t]*)?\d{1,3}(?:[,. ]?\d{3}){0,3}(?:\.\d{1,2})?[ \t]?k?\+?"
 _COUNT_LABEL = r"(?:words?|word[ \t]?count|wc|length)[*_]*[ \t]*:[*_]*[ \t]*"
-_WORD_COUNT = re.compile(
+WORD_COUNT = re.compile(
     rf"[(\[]?(?:{_COUNT_LABEL}{_COUNT_NUMBER}(?:[ \t]*words?)?|{_COUNT_NUMBER}[ \t]*words?)[)\]]?[.!]?", re.IGNORECASE
 )
 COUNT_KEYS = frozenset(["word count", "words", "wc", "wordcount"])
@@ -592,7 +595,7 @@ def word_count_line(text: str) -> bool:
     field = parse_field(text)
     if field is not None and field[0] in COUNT_KEYS:
         return leading_number(field[1]) is not None  # "Wordcount: 1,050 (this part)"
-    return _WORD_COUNT.fullmatch(trim_ornaments(text).strip("*_ \t")) is not None
+    return WORD_COUNT.fullmatch(trim_ornaments(text).strip("*_ \t")) is not None
 
 
 def leading_number(text: str) -> int | None:

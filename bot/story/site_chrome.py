@@ -280,6 +280,25 @@ _SITE_BUTTONS = re.compile(
     re.IGNORECASE,
 )
 # Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
+# A forum's lines around a post copied with it (XenForo's: SpaceBattles, Sufficient Velocity, Questionable
+# Quests): its reactions ("Reactions: Like 23", "Reactions: Ada, Bram and 21 others"), "Last edited: Mar 2,
+# 2024" (or "... by a moderator: ..."), a quote's "Click to expand...".
+_REACTION = r"(?:like|love|informative|insightful|haha|wow|sad|angry|thanks|useful|creative|funny|agree|hugs?)"
+_FORUM_CHROME = re.compile(
+    rf"reactions:[ \t]*(?:{_REACTION}(?:[ \t]+\d{{1,6}})?(?:[ \t]*,?[ \t]*{_REACTION}(?:[ \t]+\d{{1,6}})?){{0,11}}"
+    r"|[^\n]{1,100}?[ \t]and[ \t]+\d{1,6}[ \t]+others?)"
+    r"|last[ \t]+edited(?:[ \t]+by[ \t]+[^:\n]{1,40})?:[ \t]*(?:\w{3,9}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}|yesterday|today)[^\n]{0,20}"
+    r"|click[ \t]+to[ \t]+(?:expand|shrink)[ \t]*(?:\.{3}|…)?",
+    re.IGNORECASE,
+)
+# A poster's signature under every post, copied as text a line each (its element named in a saved page is
+# read by that name): "My other works: Low Water (complete) | Tidelines", "Discord: adaquill#0001".
+SIGNATURE_LINE = re.compile(
+    r"[ \t]*(?:my[ \t]+(?:other[ \t]+)?(?:works?|stories|fics?|fanfics?|quests?|snips?|threads?)|discord|patreon|ko-?fi"
+    r"|signature)[ \t]*:[ \t]*\S[^\n]{0,150}",
+    re.IGNORECASE,
+)
 _SITE_LINKS = re.compile(
     r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
     r"|keep[ \t]+reading"  # Tumblr's read-more link, copied with the post
@@ -342,6 +361,12 @@ _BLOG_LINK = (
     rf"|discord|navigation|nav|requests?|commissions|taglist|faq|pinned|{_TIP})"
 )
 _BLOG_LINKS = re.compile(rf"{_BLOG_LINK}(?:[ \t]*[|•·][ \t]*{_BLOG_LINK})+", re.IGNORECASE)
+# Ko-fi's asks under a post: "Like this post? Buy Ada Quill a coffee", "Support Ada Quill on Ko-fi".
+_COFFEE_ASK = re.compile(
+    r"(?:like[ \t]+this[ \t]+post\?[ \t]*)?buy[ \t]+(?:me|[\w.'’-]{1,30}(?:[ \t]+[\w.'’-]{1,30}){0,3})[ \t]+a[ \t]+coffee[ \t]*[!.]?"
+    r"|support[ \t]+[\w.'’-]{1,30}(?:[ \t]+[\w.'’-]{1,30}){0,3}[ \t]+on[ \t]+(?:ko-?fi|patreon)[ \t]*[!.]?",
+    re.IGNORECASE,
+)
 _SUPPORT_LINE = re.compile(
     r"support[ \t]+(?:\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|@?[\w.-]{1,40})[ \t]*[!.]?", re.IGNORECASE
 )
@@ -400,6 +425,37 @@ CHROME_LINES = 6  # a paragraph of chrome a line each: a newsletter's footer, a 
 CHROME_BOX_CHARS = 160  # a paragraph of chrome on one line: Substack's box under a post, 133 characters
 
 
+# Royal Road's notice set among a chapter's paragraphs, in many wordings, against copies on other sites: "This
+# story has been taken without authorization. Report any sightings.", "Unauthorized duplication: this narrative
+# has been taken without consent. Report sightings.", "A case of theft: this story is not rightfully on Amazon".
+# A paragraph of it names the work, its theft and where to report it or where it belongs.
+_THEFT_WORDS = re.compile(
+    r"\b(?:stolen|theft|taken[ \t]+without|lifted|pilfered|misappropriated|unauthori[sz]ed|unlawfully|illicitly|pirated"
+    r"|without[ \t]+(?:the[ \t]+author['’]s[ \t]+)?(?:permission|consent|authori[sz]ation)|not[ \t]+rightfully)\b",
+    re.IGNORECASE,
+)
+_THEFT_WHERE = re.compile(
+    r"\b(?:report|royal[ \t]?road|amazon|sightings?|original[ \t]+(?:source|site))", re.IGNORECASE
+)
+_THEFT_WORK = re.compile(r"\b(?:story|stories|narrative|tale|content|novel|chapter|work|book|fiction)\b", re.IGNORECASE)
+THEFT_NOTICE_CHARS = 220
+
+
+def theft_notice(text: str) -> bool:
+    """A serial site's notice against copies of the story, set among its paragraphs (:data:`_THEFT_WORDS`):
+    a paragraph of the chapter's text. A line of dialogue, or a longer paragraph, is the story's."""
+    return (
+        len(text) <= THEFT_NOTICE_CHARS
+        and not DIALOGUE_QUOTES.intersection(text)
+        and _THEFT_WORDS.search(text) is not None
+        and _THEFT_WHERE.search(text) is not None
+        and _THEFT_WORK.search(text) is not None
+    )
+
+
+DIALOGUE_QUOTES = frozenset('"“”«»「」')
+
+
 def site_chrome(text: str) -> bool:
     """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
     votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
@@ -419,7 +475,12 @@ def site_chrome(text: str) -> bool:
         if all(LONE_BUTTON.fullmatch(part) for part in parts):
             return True
         return site_menu(parts) or (distinct and all(_chrome_line(part) for part in parts))
-    return _site_chrome().fullmatch(line) is not None or _serial_nav(line) or _REDDIT_ALONE.fullmatch(line) is not None
+    return (
+        _site_chrome().fullmatch(line) is not None
+        or _serial_nav(line)
+        or _REDDIT_ALONE.fullmatch(line) is not None
+        or theft_notice(line)
+    )
 
 
 # A page's first link, for keyboards and screen readers, copied with the page: "Skip to Main Content"
@@ -555,7 +616,7 @@ def _site_chrome() -> re.Pattern[str]:
     """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
     patterns = (
         *(_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS),
-        *(_MAIL_CHROME, _BLOG_LINKS, _MENU_LINE),
+        *(_MAIL_CHROME, _BLOG_LINKS, _MENU_LINE, _FORUM_CHROME, _COFFEE_ASK),
     )
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 

@@ -52,7 +52,7 @@ _TITLE_ABBREVIATION = re.compile(
     r"\b(Mr|Mrs|Messrs|Dr|St|Mme|Mlle|Capt|Col|Gen|Rev|Prof|Jr|Sr|Lt|Sgt|Mt)\.(?= )", re.IGNORECASE
 )
 _NUMBERED = re.compile(
-    rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
+    rf"^{_WITHIN}(?P<label>chapter|chap|ch|ep|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
     rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?:\#\s*)?(?P<num>{_NUMBER})"  # Dickens's "Book the First", "Entry #4"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
     r"(?:\s*(?:of|/)\s*(?P<total>\d{1,5})(?![\w'’])|\s*\(of\s+(?P<bracketed_total>\d{1,5})\))?"  # "Chapter 1 of 3", "Part 2/5": how many there are
@@ -444,6 +444,7 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
     numbered = _NUMBERED.match(text)
     if numbered:
         label = numbered.group("label").lower().rstrip(".")
+        label = "episode" if label == "ep" else label  # Tapas's "Ep. 3 - The Ferry"
         title = numbered.group("title")
         if title and _NAV_ENTRIES.match(title) and numbered.group("sep").strip() in ("|", "/", "•", "·"):
             return None  # "Part 1 | Part 2 | Part 3": a journal post's links to its parts
@@ -2033,7 +2034,9 @@ def _emoji_title(text: str) -> bool:
 
 
 _POSTED_DATE = re.compile(
-    r"(?:(?:posted|updated|published|written)(?:[ \t]+on)?[ \t]*:?[ \t]+)(?P<date>\S.{3,40})", re.IGNORECASE
+    r"(?:(?:posted|updated|published|written)(?:[ \t]+(?:on|at))?[ \t]*:?[ \t]+)(?P<date>\S.{3,40}?)"
+    r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?)?",  # Webnovel's "Updated at Mar 1, 2024 10:00"
+    re.IGNORECASE,
 )
 
 
@@ -2055,7 +2058,12 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
     Only under a heading with no title of its own, only a title-like line, and only when the
     chapter's text follows it, so a chapter's first sentence is never taken for its title.
     """
-    if not any(_wants_title(item) or _untitled_part(item) for item in items):
+    if not any(
+        _wants_title(item)
+        or _untitled_part(item)
+        or (isinstance(item, Heading) and index + 1 < len(items) and _posted_date(items[index + 1]))
+        for index, item in enumerate(items)
+    ):  # (a titled chapter's "Updated at Mar 1, 2024 10:00" under it is its note too)
         return items
     kept: list[Item] = []
     index = 0

@@ -15,12 +15,14 @@ import re
 from bot.story.chat_copy import chat_copy_text, chat_poster
 from bot.story.forum_text import forum_thread, thread_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
+from bot.story.metadata_fields import WORD_COUNT, parse_field, word_count_line
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, without_running_heads
 from bot.story.ruby import readings_in_brackets
-from bot.story.site_chrome import drop_count_lines
-from bot.story.structure import match_heading, split_items
+from bot.story.site_chrome import SIGNATURE_LINE, drop_count_lines
+from bot.story.structure import Heading, Item, Para, match_heading, split_items
+from bot.story.title_lines import post_head
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 from bot.story.webpage import tumblr_copy
 
@@ -39,16 +41,80 @@ def parse_plain_text(
     check_heading_lines(text, max_chapters)
     poster = chat_poster(text)  # a Discord copy's one poster: its author, where the text names none
     text = without_running_heads(without_script_pages(without_manuscript_cover(chat_copy_text(text))))
-    text = fimfiction_banners(text)
+    text = ffn_select_lines(fimfiction_banners(text))
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
+    items = without_signatures(post_head(without_draft_folder(items)))
     story = build_story(
         note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title
     )
     if poster and story.meta.author is None:
         story.meta.author = poster
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
+
+
+# FanFiction.net's chapter select between its buttons, copied from the page as a line over and under the
+# chapter: "< Prev   2. Low Water   Next >" ("1. The Ferry   Next >" on the first, no "Next" on the last).
+_FFN_SELECT = re.compile(
+    r"^[ \t]*(?:<[ \t]*Prev[ \t]+(?P<entry>\d{1,4}\.[ \t]+[^\n<>]{1,100}?)(?:[ \t]+Next[ \t]*>)?"
+    r"|(?P<first>\d{1,4}\.[ \t]+[^\n<>]{1,100}?)[ \t]+Next[ \t]*>)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def ffn_select_lines(text: str) -> str:
+    """The text with FanFiction.net's chapter select lines (:data:`_FFN_SELECT`) read: the first the chapter's
+    heading ("2. Low Water"), the others dropped. Read as text, each was a paragraph of the chapter."""
+    if "Next" not in text and "Prev" not in text:
+        return text
+    seen = False
+
+    def entry(match: re.Match[str]) -> str:
+        nonlocal seen
+        if seen:
+            return ""
+        seen = True
+        title = re.sub(r"^(\d{1,4})\.[ \t]+", r"Chapter \1: ", match.group("entry") or match.group("first"))
+        return f"\n{title}\n"
+
+    return _FFN_SELECT.sub(entry, text)
+
+
+def without_signatures(items: list[Item]) -> list[Item]:
+    """The items less a forum poster's signature copied as text under a post, a paragraph whose every line is
+    one of it (:data:`site_chrome.SIGNATURE_LINE`), "--" over it or not: story text under every post."""
+    return [item for item in items if not (isinstance(item, Para) and not item.note and _signature(item.text))]
+
+
+SIGNATURE_LINES = 4
+
+
+def _signature(text: str) -> bool:
+    lines = text.strip().split("\n", SIGNATURE_LINES)
+    if lines[0].strip() == "--":
+        lines = lines[1:]
+    return 0 < len(lines) <= SIGNATURE_LINES and all(SIGNATURE_LINE.fullmatch(line) for line in lines)
+
+
+# The name of Scrivener's folder that holds the book ("Draft"; "Manuscript" in its novel templates), which
+# a compile including the folder's title sets alone over the first chapter.
+_DRAFT_FOLDERS = frozenset(("draft", "manuscript"))
+_FOLDER_HEAD_ITEMS = 4  # the title page's lines over it, at most
+
+
+def without_draft_folder(items: list[Item]) -> list[Item]:
+    """The items without Scrivener's "Draft" (or "Manuscript") line straight over the first chapter's heading,
+    in the text's head: it titled the story, or was a chapter of its own over chapter 1."""
+    first = next((index for index, item in enumerate(items[: _FOLDER_HEAD_ITEMS + 1]) if isinstance(item, Heading)), 0)
+    folder = items[first - 1] if first else None
+    if (
+        not isinstance(folder, Para)
+        or folder.note
+        or folder.text.strip().strip("*_#").strip().lower() not in _DRAFT_FOLDERS
+    ):
+        return items
+    return [*items[: first - 1], *items[first:]]
 
 
 # Fimfiction's plain-text download heads each chapter with a banner of comment slashes: the chapter's
@@ -99,12 +165,7 @@ def without_script_pages(text: str) -> str:
 # A manuscript's cover, as Scrivener's and Word's standard manuscript templates set it over the title:
 # the writer's name, address and email, and the story's length, "About 2,000 words" (on a line of its
 # own or at the name's right). Read as text, it was a chapter 1 of its own and the title the file name.
-_WORD_COUNT = re.compile(
-    r"(?:(?P<before>[^\n]*?\S)[ \t]{2,})?"
-    r"(?:(?:about|approx\.?|approximately|around|circa|ca\.)[ \t]+\d{1,3}(?:[,. ]?\d{3})*[ \t]+words\.?"
-    r"|\d{1,3}(?:[,. ]?\d{3})*[ \t]+words|word[ \t]*count[ \t]*:?[ \t]*\d{1,3}(?:[,. ]?\d{3})*)",
-    re.IGNORECASE,
-)
+_COVER_COUNT = re.compile(rf"(?:(?P<before>[^\n]*?\S)[ \t]{{2,}})?(?:{WORD_COUNT.pattern})", re.IGNORECASE)
 _BY_LINE = re.compile(r"[ \t]*(?:written[ \t]+)?by[ \t]+\S", re.IGNORECASE)
 COVER_LINES = 12  # the cover's lines, the word count among them
 COVER_LINE_CHARS = 60
@@ -118,15 +179,19 @@ def without_manuscript_cover(text: str) -> str:
     lines = text.lstrip("\n").split("\n", COVER_LINES + 1)
     for index, line in enumerate(lines[:COVER_LINES]):
         if len(line) > COVER_LINE_CHARS and (
-            len(line) > 3 * COVER_LINE_CHARS or not _WORD_COUNT.fullmatch(line.strip())
+            len(line) > 3 * COVER_LINE_CHARS or not _COVER_COUNT.fullmatch(line.strip())
         ):
             return text  # (a paragraph: this is the story, or its title page)
         if line.strip() and (match_heading(line) is not None or _BY_LINE.match(line)):
             return text  # (a title page's by-line: a count under it is the title page's)
-        if line.strip() and _WORD_COUNT.fullmatch(line.strip()):
+        if line.strip() and _COVER_COUNT.fullmatch(line.strip()):
             end = index
             while end + 1 < min(len(lines), COVER_LINES) and lines[end + 1].strip():
                 end += 1
+            if any(parse_field(line.strip()) is not None and not word_count_line(line) for line in lines[: end + 1]):
+                return (
+                    text  # a fic's header ("Title:" / "Author:" / "Word count: 1,050"), no cover: its fields were lost
+                )
             rest = "\n".join(lines[end + 1 :])
             after = next((line for line in rest.split("\n", COVER_LINES)[:COVER_LINES] if line.strip()), None)
             if after is None or match_heading(after) is not None:

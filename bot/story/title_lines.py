@@ -267,6 +267,80 @@ def name_over_date(text: str) -> str | None:
     return lines[0] if author_like(lines[0]) and name_like(lines[0]) else None
 
 
+# The buttons and counts of a blog post's head copied as lines of their own between its title and text
+# (Substack's "∙ Paid", its likes and comments counts and "Share"; Medium's "·", "Follow", "5 min read",
+# "--", its claps and "Listen"; Patreon's "Early access" or "Public post"; Ko-fi's "Support").
+_POST_HEAD_CHROME = re.compile(
+    r"[ \t]*(?:[∙·•][ \t]*)?(?:paid|free|subscribe(?:d)?|share|listen|follow(?:ing)?|restack|like|comments?|reply"
+    r"|public[ \t]+post|early[ \t]+access|locked|members?[ \t]+only|patrons?[ \t]+only|\d{1,3}[ \t]+min(?:ute)?s?[ \t]+read"
+    r"|threadmarks?|\#\d{1,6}|\d{1,6}(?:[.,]\d{1,3})?[km]?|[∙·•]|-{2,3})[ \t]*",
+    re.IGNORECASE,
+)
+_FOLLOW_BUTTON = re.compile(r"[ \t]*\+?[ \t]*(?:subscribe|follow|threadmarks?)[ \t]*", re.IGNORECASE)
+_POST_HEAD_LINES = 16  # the head's lines read, at most
+_POST_HEAD_LINE_CHARS = 80
+_SENTENCE_LINE = re.compile(r"\S[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+\S.*[.!?…\"”]$")  # six words and a stop
+# A post's date as Patreon sets it: "Mar 1, 2024 at 10:00 AM".
+_POST_TIME = re.compile(r"[ \t]+at[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*$", re.IGNORECASE)
+
+
+def post_head(items: list[Item]) -> list[Item]:
+    """A blog or newsletter post's head pasted as text (its title, a subtitle, the writer's name over or
+    under the date it went up, among the page's buttons and counts: Substack's, Medium's, Patreon's,
+    Ko-fi's) set as the title page the readers know, the title and subtitle over "by" and the name, the
+    date and the buttons and counts dropped. They were the story's first paragraphs, the title page unread."""
+    start = 1 if items and isinstance(items[0], Heading) else 0  # Patreon's "Salt Roads - Chapter 3"
+    head: list[str] = []
+    count = start
+    for item in items[start:]:
+        if isinstance(item, SceneBreak) and head:
+            count += 1  # Medium's "·" between its buttons
+            continue
+        if not isinstance(item, Para) or item.note or len(head) > _POST_HEAD_LINES:
+            break
+        lines = [line.strip() for line in item.text.strip().split("\n")]
+        if any(len(line) > _POST_HEAD_LINE_CHARS or _SENTENCE_LINE.search(line) for line in lines):
+            break  # the text
+        head += lines
+        count += 1
+    dates = [index for index, line in enumerate(head) if _POST_DATE_LINE.fullmatch(_POST_TIME.sub("", line))]
+    if not dates and count < len(items) and any(_FOLLOW_BUTTON.fullmatch(line) for line in head):
+        # Tapas's title over "adaquill" over "Subscribe"; a forum post's poster over "Threadmarks" under its heading
+        kept = [line for line in head if not _POST_HEAD_CHROME.fullmatch(line)]
+        handle = len(kept) == 2 - start and kept[-1].islower() and len(kept[-1].split()) == 1  # by its button
+        if len(kept) != 2 - start or not (author_like(kept[-1]) and (name_like(kept[-1]) or handle)):
+            return items
+        after = items[count]
+        if start and isinstance(after, Heading) and after.raw == items[0].raw:
+            count += 1  # the post's threadmark, its title again, over the text
+        elif start and not isinstance(after, Para):
+            return items  # (a heading under the poster's name: the heading had no text)
+        return [*items[:start], Para("\n".join([*kept[:-1], f"by {kept[-1]}"])), *items[count:]]
+    if len(dates) != 1 or count >= len(items):
+        return items
+    kept: list[str] = []
+    for index, line in enumerate(head):
+        if index != dates[0] and _POST_HEAD_CHROME.fullmatch(line):
+            continue
+        if kept and line == kept[-1]:
+            continue  # Medium's writer named twice: the picture's and the link's
+        kept.append(_POST_TIME.sub("", line) if index == dates[0] else line)
+    date = next(index for index, line in enumerate(kept) if _POST_DATE_LINE.fullmatch(line))
+    # the writer's name over the date (Substack's, Medium's) or under it (Ko-fi's)
+    before = date >= (1 if start else 2) and author_like(kept[date - 1]) and name_like(kept[date - 1])
+    if before:
+        name = date - 1
+    elif date + 1 < len(kept) and date >= 1 and author_like(kept[date + 1]) and name_like(kept[date + 1]):
+        name = date + 1
+    else:
+        return items
+    titles = [line for index, line in enumerate(kept) if index not in (date, name)]
+    if not (0 if start else 1) <= len(titles) <= 2 or min(date, name) != len(titles):
+        return items
+    page = Para("\n".join([*titles, f"by {kept[name]}"]))  # (the date is the page's)
+    return [*items[:start], page, *items[count:]]
+
+
 def greeting_declarations(text: str) -> list[str]:
     """What a paragraph of the author's opening words declares: one that greets readers first ("Hi
     friends!", :func:`reader_aside`) and says in a sentence of its own "Content warning: a house
