@@ -103,6 +103,7 @@ _PAGE_TITLE = re.compile(
 _TITLE_LIKE = re.compile(r"[^.,;:!?\"”’'*_\-–—(\[]*[^\s.,;:\"”’'*_\-–—(\[]")
 _PAGE_TITLE_WORDS = 10
 PAGE_TITLES_LEAST = 2  # page breaks over such a line, for the file to be read so
+PAGE_TITLES_MOST = 1000  # and at most (DEFAULT_MAX_CHAPTERS is 500)
 
 
 def page_break_headings(text: str) -> str:
@@ -112,11 +113,13 @@ def page_break_headings(text: str) -> str:
         return text
     from bot.story.structure import bare_number_heading, match_heading  # (structure reads decode's NEVER_TEXT)
 
-    found = [
-        match
-        for match in _PAGE_TITLE.finditer(text)
-        if _TITLE_LIKE.fullmatch(line := match.group("line")) is not None and len(line.split()) <= _PAGE_TITLE_WORDS
-    ]
+    found: list[re.Match[str]] = []
+    for match in _PAGE_TITLE.finditer(text):
+        line = match.group("line")
+        if _TITLE_LIKE.fullmatch(line) is not None and len(line.split()) <= _PAGE_TITLE_WORDS:
+            found.append(match)
+            if len(found) > PAGE_TITLES_MOST:
+                return text  # more pages than a book has chapters: no book's chapters (each is read once more below)
     if len(found) < PAGE_TITLES_LEAST:
         return text
     parts: list[str] = []

@@ -298,8 +298,10 @@ def post_head(items: list[Item]) -> list[Item]:
             continue
         if not isinstance(item, Para) or item.note or len(head) > _POST_HEAD_LINES:
             break
-        lines = [line.strip() for line in item.text.strip().split("\n")]
-        if any(len(line) > _POST_HEAD_LINE_CHARS or _SENTENCE_LINE.search(line) for line in lines):
+        lines = [line.strip() for line in item.text.strip().split("\n", _POST_HEAD_LINES + 1)]
+        if len(lines) > _POST_HEAD_LINES or any(
+            len(line) > _POST_HEAD_LINE_CHARS or _SENTENCE_LINE.search(line) for line in lines
+        ):
             break  # the text
         head += lines
         count += 1

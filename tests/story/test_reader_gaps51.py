@@ -306,3 +306,21 @@ def test_ko_fis_asks_under_a_post_are_no_story_text(ask: str) -> None:
 def test_a_sentence_about_buying_coffee_stays() -> None:
     line = "She would buy the ferryman a coffee before the crossing, as she always did."
     assert paragraphs(read_text(HEAD + _TEXT + "\n" + line + "\n"))[-1] == line
+
+
+# ---------------------------------------------------------------- budgets
+
+
+def test_more_page_titles_than_a_book_has_chapters_are_left_as_they_are() -> None:
+    from bot.story.decode import PAGE_TITLES_MOST, page_break_headings
+
+    text = "\fA b\n\n" * (PAGE_TITLES_MOST + 1)
+    assert page_break_headings(text) == text
+
+
+def test_a_posts_head_is_looked_for_in_a_few_lines_only() -> None:
+    from bot.story.structure import split_items
+    from bot.story.title_lines import post_head
+
+    items = split_items("Salt Roads\nAda Quill\nMar 1, 2024\nShare\n" * 5000 + "\n" + _TEXT)
+    assert post_head(items) == items
