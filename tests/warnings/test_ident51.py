@@ -43,6 +43,8 @@ def test_women_as_a_class_told_what_they_must_or_cannot_do_warn_sexism(text: str
         "The girls don't want pizza tonight, so we ordered noodles and watched the match.",
         "I ran into a girl I had never met at the bus stop and we talked about the weather for ten minutes.",
         "A girl needs options, darling, the fairy godmother said, and packed six pairs of shoes.",
+        "'Girls can't help themselves around a puppy,' Gran said, and handed over the lead.",
+        "Ladies can't resist a sale, the shop sign said, and the whole queue laughed.",
     ],
 )
 def test_defences_instructions_and_plain_girls_stay_clean(text: str) -> None:
