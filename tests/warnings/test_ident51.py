@@ -1,5 +1,5 @@
-"""Sexism told as a claim about women as a class, and racism told as a place refused to one person and
-given to the next (fifty-first session, ident51; docs/warnings-eval.md "Fifty-first session").
+"""Sexism told as a claim about women as a class, and a slur at one woman read as sexism only beside a
+sign of women (fifty-first session, ident51; docs/warnings-eval.md "Fifty-first session").
 
 Sexism: a sentence whose subject is women as a class (women, ladies, girls, wives, a woman, no wife,
 "women in this family", "girls like her", "a woman in your condition") and whose verb lays down what
@@ -8,8 +8,14 @@ they must, cannot, may not or are for ("should keep quiet", "can't cut a suit", 
 women", "the girls" and "a girl he had never met" are not read as the class, and a defence ("women
 shouldn't have to put up with it", "women don't need a man") is not read as the rule it rejects.
 
-Every text is new and written for the test. Each warning case failed before its change; each twin
-stays clean."""
+A gendered slur said at one woman ("you stupid cow", "called her a lying bitch") is sexism only beside a
+sign that she is abused for being a woman (women, a girl, a wench, "any man", the kitchen, her place): the
+sets label a slur an abuser says to his partner abuse and abusive language, not sexism. Alone it is a
+possible sexism hit (weight 0.5), confident with any other sexism sign in its scene.
+
+Every text is new and written for the test. Each warning case of the recall rule failed before its
+change; the slur cases that warn are the narrowing's warned twins (a slur beside a sign of women); each
+twin stays clean."""
 
 from __future__ import annotations
 
@@ -48,4 +54,29 @@ def test_women_as_a_class_told_what_they_must_or_cannot_do_warn_sexism(text: str
     ],
 )
 def test_defences_instructions_and_plain_girls_stay_clean(text: str) -> None:
+    assert "sexism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Get back to the kitchen, you stupid cow,' someone typed when the girl on their team missed the shot.",
+        "The man outside the pub shouted after the two women that they were dumb sluts who wanted it, and his"
+        " mates laughed.",
+        "At the forge the smith spat at her boots. 'A wench in the guild hall? Stupid bitch thinks she's a master.'",
+    ],
+)
+def test_a_slur_said_at_a_woman_for_being_one_warns_sexism(text: str) -> None:
+    assert "sexism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Answer me, you stupid cow,' he texted at two in the morning, and then: 'sorry. i love u. pick up.'",
+        "He came home at three, screaming that she'd hidden his money, that she was a lying bitch, and put his"
+        " fist through the door.",
+    ],
+)
+def test_a_slur_an_abuser_says_to_his_partner_is_not_sexism_alone(text: str) -> None:
     assert "sexism" not in ids(text)
