@@ -1,5 +1,5 @@
-"""Sexism told as a claim about women as a class, and a slur at one woman read as sexism only beside a
-sign of women (fifty-first session, ident51; docs/warnings-eval.md "Fifty-first session").
+"""Sexism told as a claim about women as a class, and racism told as a place refused to one person and
+given to the next (fifty-first session, ident51; docs/warnings-eval.md "Fifty-first session").
 
 Sexism: a sentence whose subject is women as a class (women, ladies, girls, wives, a woman, no wife,
 "women in this family", "girls like her", "a woman in your condition") and whose verb lays down what
@@ -13,7 +13,11 @@ sign that she is abused for being a woman (women, a girl, a wench, "any man", th
 sets label a slur an abuser says to his partner abuse and abusive language, not sexism. Alone it is a
 possible sexism hit (weight 0.5), confident with any other sexism sign in its scene.
 
-Every text is new and written for the test. Each warning case of the recall rule failed before its
+Racism: a place refused to one person ("it's just been let", "we're fully booked", "not you") and given
+to the next (still available, walked straight in, come round Saturday), with the sign that it is the same
+place tried again (the same number, twenty minutes later, the white flatmate, the family behind them).
+
+Every text is new and written for the test. Each warning case of the two recall rules failed before its
 change; the slur cases that warn are the narrowing's warned twins (a slur beside a sign of women); each
 twin stays clean."""
 
@@ -80,3 +84,33 @@ def test_a_slur_said_at_a_woman_for_being_one_warns_sexism(text: str) -> None:
 )
 def test_a_slur_an_abuser_says_to_his_partner_is_not_sexism_alone(text: str) -> None:
     assert "sexism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landlord told Kwame the room had just been let. Half an hour later his flatmate Tom rang the same"
+        " number and was asked round on Saturday.",
+        "The manager told us they were fully booked. Twenty minutes later the couple behind us walked straight"
+        " in and got a table by the window.",
+        "At the restaurant the manager said they'd had a problem with that table. The family behind us,"
+        " booked for the same slot, walked straight in.",
+    ],
+)
+def test_a_place_refused_to_one_and_given_to_the_next_warns_racism(text: str) -> None:
+    assert "racism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cottage had just been let for the summer, so we rang the farm down the road and the barn was"
+        " still available.",
+        "The restaurant was fully booked, so my sister rang the pub instead and they said a table was still"
+        " available at eight.",
+        "The tickets had just gone on sale. An hour later the box office said the front row was still"
+        " available, so Dad bought four.",
+    ],
+)
+def test_a_holiday_let_a_full_restaurant_and_a_box_office_stay_clean(text: str) -> None:
+    assert "racism" not in ids(text)
