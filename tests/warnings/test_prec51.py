@@ -4,8 +4,9 @@ Each family is a sense, not a sentence: a ball or a die that "rolls" beside laug
 fat), a friendly slap on the back or the shoulder from a parent or an uncle, an argument or a book
 "eviscerated" by critics, a sewing needle or weather "like needles" beside a nurse or a doctor, a
 song or a joke about a dead dog, a finger cut or raised ("if you sew through your finger, you're
-..."), and a man's beer belly joked about as a pregnancy. Each is narrowed in the rules (an
-exclude, a frame) and keeps a harmful twin that must still warn. Every passage is new short text
+..."), a man's beer belly joked about as a pregnancy, a grudge "brought up" on Instagram (not
+vomit), a speaker who is "dead" of laughing or was sure a pet would die beside a vet, and condoms
+handed out or bought (not sex told). Each is narrowed in the rules (an exclude, a frame) and keeps a harmful twin that must still warn. Every passage is new short text
 written for these tests. See docs/warnings-eval.md, "Fifty-first session".
 """
 
@@ -19,8 +20,8 @@ from tests.warnings.passages import ids
 CLEAN = [
     (
         "body-shaming",
-        "Bowling night. My first ball rolls gently into the gutter and everyone laughs, and Dev says my "
-        "face went the colour of a tomato. I get a strike on the next go.",
+        "Marble races on the kitchen floor: the blue marble rolls under the fridge, everyone laughs, and "
+        "Tom lies down on his belly to fish it out with a spatula.",
     ),
     (
         "body-shaming",
@@ -29,8 +30,8 @@ CLEAN = [
     ),
     (
         "child-abuse",
-        "At the graduation party my uncle slaps him on the back and tells my brother he always knew "
-        "he'd be the first one in the family with a degree.",
+        "When my cousin scored the winner, his grandfather slapped him on the shoulder so proudly he "
+        "nearly dropped his pie.",
     ),
     (
         "child-abuse",
@@ -39,8 +40,8 @@ CLEAN = [
     ),
     (
         "blood-gore",
-        "In the debate final the other school eviscerated our rebuttal, and we drowned our sorrows in "
-        "milkshakes at the diner across the road.",
+        "At the regional mooting competition the judges eviscerated our whole case in ten minutes, and "
+        "Priya swore she would never wear heels to court again.",
     ),
     (
         "blood-gore",
@@ -49,8 +50,7 @@ CLEAN = [
     ),
     (
         "procedures",
-        "Gran went looking for a needle and thread while the nurse from next door held the torn hem of "
-        "my dress, and they argued about the colour of the cotton.",
+        "The district nurse darned my sock with her own embroidery needle while the kettle boiled.",
     ),
     (
         "procedures",
@@ -59,18 +59,35 @@ CLEAN = [
     ),
     (
         "animal-death",
-        "The pub band played an old country song about a dead dog and a broken-down truck, and the whole "
-        "bar sang the chorus twice.",
+        "Dad's favourite folk ballad about a dead horse has nineteen verses, and he sings every one of "
+        "them on long drives.",
     ),
     (
         "sexual-content",
-        "Rule one of the woodwork room: if you staple through your finger, you're not a carpenter, "
-        "you're a noticeboard.",
+        "Careful with the bread knife: last week I sliced a finger, you know, and the plaster still smells of onions.",
     ),
     (
         "pregnancy",
-        "Everyone at the depot makes jokes about Dave's beer belly, so when they asked when the baby was "
-        "due he said June, and they threw him a baby shower with a cake.",
+        "Uncle Rob pats his beer gut and tells the whole barbecue he's eight months along with twins, "
+        "and Aunt Jo says he can do his own washing-up then.",
+    ),
+    (
+        "vomit",
+        "My brother still brings it up on the family group chat, the time I reversed into the postbox.",
+    ),
+    (
+        "animal-death",
+        "My cat had her checkup at the vet today and bit the nurse on the thumb. I'm dead. She's fine, "
+        "she's furious, she's asleep on the radiator.",
+    ),
+    (
+        "animal-death",
+        "I was convinced she was going to die when she swallowed a grape, so we rushed her to the vet. "
+        "She's sleeping it off on the sofa now.",
+    ),
+    (
+        "sexual-content",
+        "The student union stocks free condoms next to the stapler, and the treasurer audits both.",
     ),
 ]
 
@@ -98,6 +115,12 @@ TWINS = [
         "pregnancy",
         "She was seven months pregnant and the baby kicked every night; she was due in March and could "
         "no longer see her feet.",
+    ),
+    ("vomit", "She couldn't keep anything down and brought it all up over the side of the boat."),
+    ("animal-death", "The vet said there was nothing more to be done, and our old dog died in my arms."),
+    (
+        "sexual-content",
+        "He tore the condom open with his teeth and pushed her down onto the bed, his erection hard against her thigh.",
     ),
 ]
 
