@@ -10,13 +10,16 @@ the sirens beside the shelter and the morning's rubble; a massacre as a village 
 people shut in and burned or buried. A kidnapping in a raid is the young ones, the girls or the boys
 taken by raiders, militia or pirates onto boats, lorries or a saddle, to be sold; a captivity is a
 person held or kept for days, weeks or months in a cellar, a cell or a hold; a cell is told by its
-door, the tray or bucket brought, and the days counted.
+door, the tray or bucket brought, and the days counted; a trade in people by a person sold beside a
+cage, a showman, slavers or the bars.
 
 Every text is new and written for the test. Each warning case failed before its change; each twin (a
 draft of an essay and a football draft; a bath bomb somebody owns up to; a fishing fleet lost in a
 storm; tornado sirens and a storm shelter; a bonfire night guy burned on the green; a village
 barbecue's smoke; a sports team taking the boys to the coach; a cheese kept in a cellar for months;
-a dog-sitter bringing a tray) stays clean."""
+a dog-sitter bringing a tray; a car sold to a collector at the market; a pony sold to a farm) stays
+clean. A person sold (sold her to, bought him off, to be sold) beside captivity's signs (a cage, the
+showman, slavers, the bars, a new name) is kidnapping; a car or a pony sold is not."""
 
 from __future__ import annotations
 
@@ -94,4 +97,26 @@ def test_raid_taking_held_for_a_time_and_kept_cell_warn_kidnapping(text: str) ->
     ],
 )
 def test_teams_cheeses_sitters_and_escape_rooms_stay_clean(text: str) -> None:
+    assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her father sold her to the showman when she was nine, and she grew up in a painted cage on wheels.",
+        "The slavers sold the boy at the river to men from the coast, and he never saw his mother again.",
+    ],
+)
+def test_a_person_sold_beside_a_cage_or_slavers_warns_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grandad sold her to a collector at the market, the old Morris Minor, I mean, and cried all the way home.",
+        "We sold the pony to a farm in Devon for three hundred pounds, with the saddle and the old horsebox.",
+    ],
+)
+def test_cars_and_ponies_sold_stay_clean(text: str) -> None:
     assert "kidnapping" not in ids(text)
