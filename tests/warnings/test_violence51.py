@@ -118,3 +118,31 @@ def test_blood_told_as_red_flowing_warns_blood_gore(text: str) -> None:
 )
 def test_wine_a_blush_and_a_sunset_stay_clean_of_blood_gore(text: str) -> None:
     assert "blood-gore" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the fencing club he tore his mask off and swung the sabre at my face for real, and the blade"
+        " split my cheek and blood ran down my white jacket.",
+        "It wasn't sparring any more in the boxing gym: he stopped pulling his punches, and a hook under the"
+        " ribs dropped me and my nose cracked on the canvas.",
+        "Halfway through the stage combat rehearsal he hit me for real, a fist in the mouth, and I spat a"
+        " tooth into my palm.",
+    ],
+)
+def test_play_that_turned_real_keeps_its_violence(text: str) -> None:
+    assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stage fight was choreographed to the count: he swung, I fell, the audience gasped, and we bowed"
+        " at the curtain call.",
+        "At the fencing club we practised parries for an hour; the coach said it wasn't a bout, just drills,"
+        " and nobody landed a touch.",
+    ],
+)
+def test_play_that_stays_play_stays_clean(text: str) -> None:
+    assert "violence" not in ids(text)
