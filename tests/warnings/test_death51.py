@@ -89,3 +89,32 @@ def test_merged_excludes_keep_both_forms(text: str) -> None:
 )
 def test_merged_excludes_twins_warn(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death told by the finding: someone found at an hour, where a body lies
+        "The lodger didn't come down for breakfast. His landlady found him at nine on the bathroom floor, and the "
+        "kettle she had put on for him boiled dry.",
+        "Her brother went out to check the nets at dawn. They found him three days later in the reeds below the weir.",
+        # ... or by what covers the dead
+        "After the shelling they brought the boys back in on the duckboards and laid them in a row under the "
+        "groundsheets.",
+    ],
+)
+def test_deaths_told_by_the_finding_warn(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum found him at seven on the kitchen floor, surrounded by Lego, building a spaceship for the cat.",
+        "We found her in the morning asleep on the landing with the torch still on and a book on her chest.",
+        "They found them at noon face down in the sand, snorkels on, counting crabs in the rock pool.",
+        "She pulled the sheet over her head and groaned when the alarm went off.",
+    ],
+)
+def test_their_living_twins_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
