@@ -1,14 +1,16 @@
-"""Homophobia and ableism told through how people are treated (fifty-first session, ident51b; see
-docs/warnings-eval.md "Fifty-first session").
+"""Homophobia, ableism and transphobia told through how people are treated (fifty-first session,
+ident51b; see docs/warnings-eval.md "Fifty-first session").
 
-Three compositions, each a person marked by the paragraph (a queer couple or a disability) beside what
-is done to them: a partner shut out ("family only", "we don't have that in this family", "keep it
-hidden", "parents don't want their daughters"), a parent who finds the letters or photos and answers
-with a camp, a pastor, a phase or "not having that"; and a disabled person kept out or belittled ("you'll
-slow the team down", "the lift's for deliveries", "sit at the back", "off her meds", "can you hear me
-now"). Each must-warn text failed before; each must-not text is the harmless twin with the same words
-(a couple told kindly, letters found and welcomed, a wheelchair and a lift described neutrally, a
-kitchen chair, an ordinary Ms).
+Four compositions, each a person marked by the paragraph beside what is done to them: a queer partner
+shut out ("family only", "we don't have that in this family", "keep it hidden", "parents don't want
+their daughters"); a parent who finds the letters or photos and answers with a camp, a pastor, a phase
+or "not having that"; a disabled person kept out or belittled ("you'll slow the team down", "the lift's
+for deliveries", "sit at the back", "off her meds", "can you hear me now"); and a trans person (a
+binder, testosterone, "came out as trans") told "it's a phase", "are you a man or a woman", "that's a
+boy, you know", "our girl" to the relatives. Each must-warn text failed before; each must-not text is
+the harmless twin with the same words (a couple told kindly, letters found and welcomed, a wheelchair
+and a lift described neutrally, a kitchen chair, an ordinary Ms, a binder sewn by a mum, "are you a
+man or a mouse").
 """
 
 from __future__ import annotations
@@ -89,3 +91,32 @@ def test_ableism_told_by_treatment_warns(text: str) -> None:
 )
 def test_disability_told_neutrally_does_not_warn(text: str) -> None:
     assert "ableism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When his parents found the binder, his mother said he was only going through a phase and took "
+        "him to buy a dress for the wedding.",
+        "Ash started testosterone in March. At the dentist the receptionist looked at the form and asked, "
+        "loud enough for the whole room, 'Are you a man or a woman, then?'",
+        "Sam is trans. In the lunch queue somebody shouted 'that's a boy, you know', and the whole queue laughed.",
+        "He came out as trans in the spring, and his mother still says 'our girl' to the relatives on the "
+        "phone, every Sunday, while he sits at the table.",
+    ],
+)
+def test_transphobia_told_by_treatment_warns(text: str) -> None:
+    assert "transphobia" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kai wore a binder until his surgery; his mum sewed him a cooler one for the summer and filled in "
+        "his pronouns on the school form.",
+        "Her old name was still on the library card, and the librarian changed it to Mia in two minutes, smiling.",
+        "'Are you a man or a mouse?' Dad asked Leo, who is trans, when he wouldn't try the chilli. Leo ate two bowls.",
+    ],
+)
+def test_trans_lives_told_kindly_do_not_warn(text: str) -> None:
+    assert "transphobia" not in ids(text)
