@@ -133,7 +133,7 @@ def test_a_sign_of_real_harm_keeps_only_the_hits_of_its_own_paragraph() -> None:
     categories = dict(rules.categories)
     categories["violence"] = replace(categories["violence"], frames=(r"\bwargames?\b",), real=(r"\bgauze\b",))
     ruleset = Ruleset(rules.taxonomy, rules.rules, categories, rules.negation)
-    assert [rule.id for rule in real_rules(ruleset)] == ["violence/real"]
+    assert [rule.id for rule in real_rules(ruleset) if rule.category == "violence"] == ["violence/real"]
 
     def found(*paragraphs: str) -> set[str]:
         chapter = Chapter(1, None, [Scene(list(paragraphs))])
