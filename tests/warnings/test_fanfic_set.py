@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -74,6 +74,8 @@ FRESH = (
     "fanfic-fresh49b.jsonl",
     "fanfic-fresh50a.jsonl",
     "fanfic-fresh50b.jsonl",
+    "fanfic-fresh51a.jsonl",
+    "fanfic-fresh51b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -483,6 +485,23 @@ def test_the_fiftieth_rounds_held_out_sets_stay_at_or_above_their_scores() -> No
     assert second["per_category"]["sexism"]["f1"] >= 0.76
     assert second["per_category"]["homophobia"]["f1"] >= 0.76
     assert second["per_category"]["collective-violence"]["f1"] >= 0.76
+
+
+def test_the_fifty_first_rounds_held_out_sets_stay_at_or_above_their_scores() -> None:
+    """``fanfic-fresh51a.jsonl`` (240 passages, 111 warning-free) and ``fanfic-fresh51b.jsonl`` (240, 110)
+    were written during the fifty-first round by two writers who never read the rules, and held out of it:
+    51a's totals were the engineers' gate, 51b's the lead's alone, the passages opened by no one.
+    Micro-F1 0.638 -> 0.655 and 0.597 -> 0.608 over the round (ableism and homophobia from ident51b's
+    compositions, abuse from abuse51's, sexism from ident51's, violence from violence51's); 7 and 9
+    warning-free passages flagged before and after. Floors at the end."""
+    first = at_least("fanfic-fresh51a.jsonl", micro_f1=0.65, free=111, flagged=7)
+    assert first["per_category"]["ableism"]["f1"] >= 0.83
+    assert first["per_category"]["abuse"]["f1"] >= 0.72
+    assert first["per_category"]["sexism"]["f1"] >= 0.72
+    second = at_least("fanfic-fresh51b.jsonl", micro_f1=0.60, free=110, flagged=9)
+    assert second["per_category"]["homophobia"]["f1"] >= 0.70
+    assert second["per_category"]["violence"]["f1"] >= 0.71
+    assert second["per_category"]["ableism"]["f1"] >= 0.62
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:

@@ -72,7 +72,9 @@ def test_a_ruleset_with_its_categories_in_another_order_crosses_as_it_was() -> N
         ruleset.taxonomy, ruleset.rules, dict(reversed(ruleset.categories.items())), ruleset.negation, base=ruleset.base
     )
     data = pickle.dumps(reordered)
-    assert len(data) < 400_000  # the shipped rules still by their place, only the categories whole
+    # The shipped rules still by their place, only the categories whole (their excludes, frames and signs
+    # of real harm grow with the rules: 0.41 MB at the fifty-first session), far from the 2.6 MB of a copy.
+    assert len(data) < 500_000
     copy = pickle.loads(data)
     assert copy.rules[0] is reordered.rules[0]
     assert list(copy.categories) == list(reordered.categories) and copy.fingerprint == reordered.fingerprint
