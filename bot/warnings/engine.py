@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from bot.story.model import Chapter, Story
 from bot.text import as_read, cluster_cut, cluster_open
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
-from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
+from bot.warnings.language import MIN_COMMON_SHARE, MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, REAL, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.taxonomy import Taxonomy
@@ -351,7 +351,7 @@ def scoring_key() -> str:
     return (
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
         f"/{CONTINUED_SCENES}/{STORY_PLAY_SHARE}x{STORY_PLAY_SCENES}:{','.join(REAL_HARM)}"
-        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS} read=nfkc"
+        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_COMMON_SHARE}/{MIN_WORDS} read=nfkc"
     )
 
 

@@ -12,8 +12,13 @@ The measure is the share of a chapter's words that are common English function w
 "and", "was", "you", ...). Over the 6,302 labelled English passages (chat logs, slang and
 all-lower-case writing included) it was at least 0.22 and typically 0.5; French, Spanish,
 German, Russian, Chinese and Japanese text score 0 to 0.02 (the odd English name or loan word).
-Below :data:`MIN_ENGLISH_SHARE` a chapter of at least :data:`MIN_WORDS` words is not English; a
-shorter one goes by the whole story, and a story that short is given the benefit of the doubt.
+Telegraphese, headlines and lists drop those words ("DRIVER BEATEN STOP RANSOM NOTE RECEIVED BY
+LORD FAIRFAX THIS MORNING": 0.09), so a second sign is read beside them: the share of words that are
+common English words of either kind, function or everyday content ("night", "morning", "police",
+"received"). Other languages score 0 to 0.1 there too, an English telegram 0.5. A chapter of at
+least :data:`MIN_WORDS` words below both :data:`MIN_ENGLISH_SHARE` and :data:`MIN_COMMON_SHARE` is
+not English; a shorter one goes by the whole story, and a story that short is given the benefit of
+the doubt.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from bot.story.words import words_of
 
 MIN_ENGLISH_SHARE = 0.1
+MIN_COMMON_SHARE = 0.3  # function and everyday content words together (a telegram's second sign)
 MIN_WORDS = 40  # fewer words than this say too little about their language: read as English
 # A chapter's language is judged on its first this-many characters (about 500 words): every
 # labelled passage of 300-800 characters is judged right, and 20,000 cost a benign 8 MB novel
@@ -38,11 +44,24 @@ _FUNCTION_WORDS = """
     isn't wasn't that's he's she's you're they're we're i've i'll i'd you'll
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# Everyday English content words, the ones a telegram, a headline or a note keeps when it drops
+# the function words. None of them is a common word of the other languages measured.
+_CONTENT_WORDS = """
+    time year years people way day days man men woman women child children world life hand part
+    place week work night home water room mother father family girl boy friend house car door
+    morning evening news police letter note money name head face eye eyes word words thing things
+    side kind last first new old good great little long own other next same big high small young
+    right left say says tell told ask asked make made take taken go went gone come came saw seen
+    knew think thought want wanted give given find found leave call called keep kept feel felt
+    try tried need needed mean means meant receive received request requests send sent arrive
+    arrived return returned held bring brought begin began stop wait waited today tomorrow
+    yesterday tonight hour hours minute minutes pounds dollars age
+"""
+COMMON_WORDS = FUNCTION_WORDS | frozenset(_CONTENT_WORDS.split())
 
 
-def english_share(texts: Iterable[str]) -> tuple[float, int]:
-    """The share of words that are English function words, and how many words were looked at,
-    over the first :data:`SAMPLE_CHARS` characters of ``texts``."""
+def _sample_words(texts: Iterable[str]) -> list[str]:
+    """The words of the first :data:`SAMPLE_CHARS` characters of ``texts``, lower case."""
     sample: list[str] = []
     size = 0
     for text in texts:
@@ -51,26 +70,37 @@ def english_share(texts: Iterable[str]) -> tuple[float, int]:
         if size >= SAMPLE_CHARS:
             break
     # Numbers say nothing about a language (a chat log's timestamps, a year).
-    words = [word for word in words_of("\n".join(sample).lower().replace("’", "'")) if not word.isdigit()]
-    if not words:
-        return 0.0, 0
-    return sum(map(FUNCTION_WORDS.__contains__, words)) / len(words), len(words)
+    return [word for word in words_of("\n".join(sample).lower().replace("’", "'")) if not word.isdigit()]
+
+
+def _share(words: list[str], vocabulary: frozenset[str]) -> float:
+    return sum(map(vocabulary.__contains__, words)) / len(words) if words else 0.0
+
+
+def english_share(texts: Iterable[str]) -> tuple[float, int]:
+    """The share of words that are English function words, and how many words were looked at,
+    over the first :data:`SAMPLE_CHARS` characters of ``texts``."""
+    words = _sample_words(texts)
+    return _share(words, FUNCTION_WORDS), len(words)
+
+
+def _verdict(words: list[str]) -> bool | None:
+    """English or not, or None when there are too few words to tell."""
+    if len(words) < MIN_WORDS:
+        return None
+    return _share(words, FUNCTION_WORDS) >= MIN_ENGLISH_SHARE or _share(words, COMMON_WORDS) >= MIN_COMMON_SHARE
 
 
 def reads_as_english(texts: Iterable[str]) -> bool:
     """True unless the text has at least :data:`MIN_WORDS` words and few English ones."""
-    share, words = english_share(texts)
-    return words < MIN_WORDS or share >= MIN_ENGLISH_SHARE
+    return _verdict(_sample_words(texts)) is not False
 
 
 def chapters_in_english(chapters: Sequence[Sequence[str]]) -> list[bool]:
     """Per chapter (its paragraphs), whether it is English: judged on its own words when it has
     :data:`MIN_WORDS` of them, otherwise on the whole story's (a short French chapter of a
     French story is French; a short chapter of an English one is English)."""
-    verdicts: list[bool | None] = []
-    for texts in chapters:
-        share, words = english_share(texts)
-        verdicts.append(share >= MIN_ENGLISH_SHARE if words >= MIN_WORDS else None)
+    verdicts = [_verdict(_sample_words(texts)) for texts in chapters]
     if all(verdict is not None for verdict in verdicts):
         return [bool(verdict) for verdict in verdicts]
     story = reads_as_english(text for texts in chapters for text in texts)
