@@ -14,6 +14,8 @@ from charset_normalizer import from_bytes
 
 from bot.story.alphabets import borrows_words, plausibility
 from bot.story.errors import StoryFormatError
+from bot.story.invisible import NEVER_TEXT
+from bot.story.structure import bare_number_heading, match_heading
 
 # Signatures of common binary files, named so the error can say what the file really is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -57,10 +59,6 @@ CONTROL_EVERY = 1000
 # "\r\r\n" is a Windows line end written through a second conversion (a CRLF file saved again in text
 # mode): one line end, not two, or every line of a hard-wrapped paragraph was a paragraph of its own.
 _NEWLINES = re.compile(r"\r+\n|\r|[\x0c\x85\u2028\u2029]")
-# Invisible characters that are never text: a byte-order mark left in the middle of a file
-# by joining files, the word joiner. Zero-width joiners and non-joiners stay: emoji and
-# scripts such as Persian and the Indic ones need them.
-NEVER_TEXT = ("\ufeff", "\u2060")
 # A zero width space at the start of a line (pasted from apps that use it to keep "empty"
 # lines or indents); a line of nothing else is blank. Inside a line it may mark where a
 # line of Thai or Khmer can break, so it stays there.
@@ -111,8 +109,6 @@ def page_break_headings(text: str) -> str:
     at least open so: the form feed is a line end once read, and the line was story text."""
     if "\x0c" not in text:
         return text
-    from bot.story.structure import bare_number_heading, match_heading  # (structure reads decode's NEVER_TEXT)
-
     found: list[re.Match[str]] = []
     for match in _PAGE_TITLE.finditer(text):
         line = match.group("line")

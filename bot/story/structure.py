@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from typing import TypeGuard
 
 from bot.story import ordinals
-from bot.story.decode import NEVER_TEXT
 from bot.story.errors import StoryFormatError
+from bot.story.invisible import NEVER_TEXT
 from bot.story.metadata_fields import word_count_line
 from bot.story.model import Chapter, Scene
 from bot.text import quote_input

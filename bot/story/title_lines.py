@@ -270,13 +270,14 @@ def name_over_date(text: str) -> str | None:
 # The buttons and counts of a blog post's head copied as lines of their own between its title and text
 # (Substack's "∙ Paid", its likes and comments counts and "Share"; Medium's "·", "Follow", "5 min read",
 # "--", its claps and "Listen"; Patreon's "Early access" or "Public post"; Ko-fi's "Support").
+_FOLLOW_WORDS = r"subscribe|follow|threadmarks?"  # the buttons that follow a writer or a thread
 _POST_HEAD_CHROME = re.compile(
-    r"[ \t]*(?:[∙·•][ \t]*)?(?:paid|free|subscribe(?:d)?|share|listen|follow(?:ing)?|restack|like|comments?|reply"
+    rf"[ \t]*(?:[∙·•][ \t]*)?(?:paid|free|{_FOLLOW_WORDS}|subscribed|following|share|listen|restack|like|comments?|reply"
     r"|public[ \t]+post|early[ \t]+access|locked|members?[ \t]+only|patrons?[ \t]+only|\d{1,3}[ \t]+min(?:ute)?s?[ \t]+read"
-    r"|threadmarks?|\#\d{1,6}|\d{1,6}(?:[.,]\d{1,3})?[km]?|[∙·•]|-{2,3})[ \t]*",
+    r"|\#\d{1,6}|\d{1,6}(?:[.,]\d{1,3})?[km]?|[∙·•]|-{2,3})[ \t]*",
     re.IGNORECASE,
 )
-_FOLLOW_BUTTON = re.compile(r"[ \t]*\+?[ \t]*(?:subscribe|follow|threadmarks?)[ \t]*", re.IGNORECASE)
+_FOLLOW_BUTTON = re.compile(rf"[ \t]*\+?[ \t]*(?:{_FOLLOW_WORDS})[ \t]*", re.IGNORECASE)
 _POST_HEAD_LINES = 16  # the head's lines read, at most
 _POST_HEAD_LINE_CHARS = 80
 _SENTENCE_LINE = re.compile(r"\S[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+\S.*[.!?…\"”]$")  # six words and a stop
@@ -284,12 +285,8 @@ _SENTENCE_LINE = re.compile(r"\S[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+\S.*[.
 _POST_TIME = re.compile(r"[ \t]+at[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*$", re.IGNORECASE)
 
 
-def post_head(items: list[Item]) -> list[Item]:
-    """A blog or newsletter post's head pasted as text (its title, a subtitle, the writer's name over or
-    under the date it went up, among the page's buttons and counts: Substack's, Medium's, Patreon's,
-    Ko-fi's) set as the title page the readers know, the title and subtitle over "by" and the name, the
-    date and the buttons and counts dropped. They were the story's first paragraphs, the title page unread."""
-    start = 1 if items and isinstance(items[0], Heading) else 0  # Patreon's "Salt Roads - Chapter 3"
+def _gather_post_head(items: list[Item], start: int) -> tuple[list[str], int]:
+    """The lines of a post's head from `start` (its short lines over the text) and the items they fill."""
     head: list[str] = []
     count = start
     for item in items[start:]:
@@ -305,32 +302,38 @@ def post_head(items: list[Item]) -> list[Item]:
             break  # the text
         head += lines
         count += 1
-    dates = [index for index, line in enumerate(head) if _POST_DATE_LINE.fullmatch(_POST_TIME.sub("", line))]
-    if not dates and count < len(items) and any(_FOLLOW_BUTTON.fullmatch(line) for line in head):
-        # Tapas's title over "adaquill" over "Subscribe"; a forum post's poster over "Threadmarks" under its heading
-        kept = [line for line in head if not _POST_HEAD_CHROME.fullmatch(line)]
-        handle = len(kept) == 2 - start and kept[-1].islower() and len(kept[-1].split()) == 1  # by its button
-        if len(kept) != 2 - start or not (author_like(kept[-1]) and (name_like(kept[-1]) or handle)):
-            return items
-        after = items[count]
-        if start and isinstance(after, Heading) and after.raw == items[0].raw:
-            count += 1  # the post's threadmark, its title again, over the text
-        elif start and not isinstance(after, Para):
-            return items  # (a heading under the poster's name: the heading had no text)
-        return [*items[:start], Para("\n".join([*kept[:-1], f"by {kept[-1]}"])), *items[count:]]
-    if len(dates) != 1 or count >= len(items):
+    return head, count
+
+
+def _handle_over_button(items: list[Item], start: int, head: list[str], count: int) -> list[Item]:
+    """Tapas's title over "adaquill" over "Subscribe"; a forum post's poster over "Threadmarks" under its
+    heading: the title over "by" and the handle."""
+    kept = [line for line in head if not _POST_HEAD_CHROME.fullmatch(line)]
+    handle = len(kept) == 2 - start and kept[-1].islower() and len(kept[-1].split()) == 1  # by its button
+    if len(kept) != 2 - start or not (author_like(kept[-1]) and (name_like(kept[-1]) or handle)):
         return items
+    after = items[count]
+    if start and isinstance(after, Heading) and after.raw == items[0].raw:
+        count += 1  # the post's threadmark, its title again, over the text
+    elif start and not isinstance(after, Para):
+        return items  # (a heading under the poster's name: the heading had no text)
+    return [*items[:start], Para("\n".join([*kept[:-1], f"by {kept[-1]}"])), *items[count:]]
+
+
+def _dated_head(items: list[Item], start: int, head: list[str], count: int, dated: int) -> list[Item]:
+    """A post's head with its date (line `dated` of the head): the title and subtitle over "by" and the
+    writer's name, which is over the date (Substack's, Medium's) or under it (Ko-fi's)."""
     kept: list[str] = []
+    date = -1
     for index, line in enumerate(head):
-        if index != dates[0] and _POST_HEAD_CHROME.fullmatch(line):
-            continue
-        if kept and line == kept[-1]:
-            continue  # Medium's writer named twice: the picture's and the link's
-        kept.append(_POST_TIME.sub("", line) if index == dates[0] else line)
-    date = next(index for index, line in enumerate(kept) if _POST_DATE_LINE.fullmatch(line))
-    # the writer's name over the date (Substack's, Medium's) or under it (Ko-fi's)
-    before = date >= (1 if start else 2) and author_like(kept[date - 1]) and name_like(kept[date - 1])
-    if before:
+        if index == dated:
+            date = len(kept)
+            kept.append(_POST_TIME.sub("", line))
+        elif _POST_HEAD_CHROME.fullmatch(line) or (kept and line == kept[-1]):
+            continue  # a button or a count; Medium's writer named twice, the picture's and the link's
+        else:
+            kept.append(line)
+    if date >= (1 if start else 2) and author_like(kept[date - 1]) and name_like(kept[date - 1]):
         name = date - 1
     elif date + 1 < len(kept) and date >= 1 and author_like(kept[date + 1]) and name_like(kept[date + 1]):
         name = date + 1
@@ -341,6 +344,23 @@ def post_head(items: list[Item]) -> list[Item]:
         return items
     page = Para("\n".join([*titles, f"by {kept[name]}"]))  # (the date is the page's)
     return [*items[:start], page, *items[count:]]
+
+
+def post_head(items: list[Item]) -> list[Item]:
+    """A blog or newsletter post's head pasted as text (its title, a subtitle, the writer's name over or
+    under the date it went up, among the page's buttons and counts: Substack's, Medium's, Patreon's,
+    Ko-fi's) set as the title page the readers know, the title and subtitle over "by" and the name, the
+    date and the buttons and counts dropped. They were the story's first paragraphs, the title page unread."""
+    start = 1 if items and isinstance(items[0], Heading) else 0  # Patreon's "Salt Roads - Chapter 3"
+    head, count = _gather_post_head(items, start)
+    if count >= len(items):
+        return items
+    dates = [index for index, line in enumerate(head) if _POST_DATE_LINE.fullmatch(_POST_TIME.sub("", line))]
+    if not dates and any(_FOLLOW_BUTTON.fullmatch(line) for line in head):
+        return _handle_over_button(items, start, head, count)
+    if len(dates) != 1:
+        return items
+    return _dated_head(items, start, head, count, dates[0])
 
 
 def greeting_declarations(text: str) -> list[str]:
