@@ -80,6 +80,16 @@ from bot.warnings.regex_syntax import BAR, CLOSE, OPEN, STRAY, may_anchor, struc
 SET_MAX_MEM = 8 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
 BLOCK_PROBE = 32  # blocks a set reads before it may give them up for paragraphs one by one
+# A set that found its entries in few of the paragraphs it read last reads bigger blocks, so fewer
+# calls: a call costs about 1.1 µs of its own, what reading 440 bytes from cached states costs
+# (2.5 ns a byte); a block that matches is read again paragraph by paragraph. Each set picks the
+# size of least expected cost from its share of paragraphs with a match (_block_bytes). On the
+# bench book (every paragraph different, states cached) most sets find something in under a
+# tenth of its paragraphs (session 52, /work/scratch/s52/docs/perf52.md).
+CALL_BYTES = 440
+BLOCK_SIZES = (BLOCK_BYTES, 1024, 2048, 4096)
+# Paragraphs a set must have read for its share of paragraphs with a match to choose its blocks.
+SHARE_PARAGRAPHS = 64
 # A set that has built states through this much text since it was compiled (new text, not the
 # cached states of text it read before) starts afresh once it is done with the text in hand
 # (_SetGroup.start_afresh). Otherwise every set keeps its automaton, up to SET_MAX_MEM, for as long
@@ -395,6 +405,12 @@ class Matcher:
         """
         blocks = _blocks(datas)
         text_bytes = sum(map(len, datas))
+        sets = self._groups if groups is None else groups
+        paragraph_bytes = text_bytes / len(datas) if datas else 0.0
+        blocks_of = {BLOCK_BYTES: blocks}  # block size -> the blocks (each set reads one size)
+        sizes = {group: _block_bytes(group.share, paragraph_bytes) for group in sets}
+        for size in set(sizes.values()) - {BLOCK_BYTES}:
+            blocks_of[size] = _blocks(datas, size)
         # A set that took longer than this built states as it read: long on each block (a call from
         # cached states takes a few microseconds) and on each byte (one long paragraph is one block).
         building = max(len(blocks) * THREADED_BLOCK_SECONDS, text_bytes * BUILDING_SECONDS_PER_BYTE)
@@ -409,14 +425,16 @@ class Matcher:
 
         def read(group: _SetGroup) -> list[tuple[int, list[int]]]:
             started = time.thread_time()
-            found = read_blocks(group)
+            found = read_blocks(group, blocks_of[sizes.get(group, BLOCK_BYTES)])
+            if len(datas) >= SHARE_PARAGRAPHS:
+                group.share = len(found) / len(datas)  # found holds each paragraph at most once
             if time.thread_time() - started >= building:
                 group.built += text_bytes  # it built states as it read (text it had not seen)
                 if group.built >= afresh:
                     group.start_afresh()  # let them go before the next set builds its own
             return found
 
-        def read_blocks(group: _SetGroup) -> list[tuple[int, list[int]]]:
+        def read_blocks(group: _SetGroup, blocks: list[tuple[int, int, bytes]]) -> list[tuple[int, list[int]]]:
             match = group.match
             lookup = group.entries.__getitem__
             if group.anchored:
@@ -458,7 +476,6 @@ class Matcher:
             return results
 
         cpus = available_cpus()
-        sets = self._groups if groups is None else groups
         if len(datas) >= SHORT_PARAGRAPHS_PER_BLOCK * len(blocks) and fork_pays(text_bytes, len(sets), cpus):
             # Short paragraphs: millions of quick calls, which threads cannot share (each hands the
             # GIL over) but a forked copy can. Two processes, each with half the CPUs for threads.
@@ -854,14 +871,39 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def _blocks(datas: list[bytes]) -> list[tuple[int, int, bytes]]:
-    """Consecutive paragraphs joined by newlines into blocks of about :data:`BLOCK_BYTES`:
+def _block_bytes(share: float | None, paragraph_bytes: float) -> int:
+    """The block size (of :data:`BLOCK_SIZES`) a set reads with least expected cost, in bytes read
+    from cached states (:data:`CALL_BYTES` a call), given the share of paragraphs in which it found
+    an entry when it last read at least :data:`SHARE_PARAGRAPHS` (None: not yet, the smallest size),
+    and the paragraphs' mean length. A block of ``n`` paragraphs costs a call and its bytes, and
+    if it matches (assumed ``1 - (1 - share) ** n``; matches that cluster make it less) a call and
+    the bytes for each of its paragraphs again; a block of one paragraph is never read again."""
+    if share is None:
+        return BLOCK_SIZES[0]
+    paragraph = paragraph_bytes + 1  # each with its newline
+    # A bigger block only where it costs less than paragraphs read one by one, too: a set that
+    # matches most blocks switches to that (BLOCK_PROBE), later the bigger its blocks.
+    best, best_cost = BLOCK_SIZES[0], CALL_BYTES + paragraph
+    for size in BLOCK_SIZES:
+        per_block = max(1.0, size / paragraph)
+        if per_block < 2:
+            cost = CALL_BYTES + paragraph  # per paragraph
+        else:
+            matched = 1 - (1 - share) ** per_block
+            cost = CALL_BYTES / per_block + paragraph + matched * (CALL_BYTES + paragraph)
+        if cost < best_cost:
+            best, best_cost = size, cost
+    return best
+
+
+def _blocks(datas: list[bytes], block_bytes: int = BLOCK_BYTES) -> list[tuple[int, int, bytes]]:
+    """Consecutive paragraphs joined by newlines into blocks of about ``block_bytes``:
     each as (first index, index after the last, the joined text)."""
     blocks: list[tuple[int, int, bytes]] = []
     start = 0
     size = 0
     for index, data in enumerate(datas):
-        if size and size + len(data) > BLOCK_BYTES:
+        if size and size + len(data) > block_bytes:
             blocks.append((start, index, b"\n".join(datas[start:index]) if index - start > 1 else datas[start]))
             start, size = index, 0
         size += len(data) + 1
@@ -880,7 +922,7 @@ class _SetGroup:
     automata of the few sets in flight rather than of all of them, and a worker lets go of them.
     """
 
-    __slots__ = ("_options", "_patterns", "anchored", "built", "chars", "cut", "entries", "match")
+    __slots__ = ("_options", "_patterns", "anchored", "built", "chars", "cut", "entries", "match", "share")
 
     def __init__(
         self,
@@ -901,6 +943,8 @@ class _SetGroup:
         self._options = options
         self.match: Callable[[bytes], list[int]] = self._compile()
         self.built = 0  # bytes read while building states since it was compiled
+        # The share of paragraphs in which it found an entry, the last time it read enough (_block_bytes).
+        self.share: float | None = None
 
     def _compile(self) -> Callable[[bytes], list[int]]:
         regex_set = re2.Set.SearchSet(self._options)

@@ -376,6 +376,55 @@ def test_sets_that_give_up_blocks_for_paragraphs_find_the_same(texts: list[str],
         matcher_module.BLOCK_PROBE = saved
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(words, max_size=12).map(" ".join), min_size=1, max_size=80),
+    st.lists(st.sampled_from([None, 0.0, 0.001, 0.01, 0.05, 0.2, 0.9]), min_size=1, max_size=8),
+)
+def test_sets_that_read_bigger_blocks_find_what_each_paragraph_alone_finds(
+    texts: list[str], shares: list[float | None]
+) -> None:
+    """A set that found little last time reads bigger blocks (_block_bytes): the entries found
+    per paragraph do not change, whatever share each set remembers."""
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    datas = [text.encode("utf-8") for text in texts]
+    expected = [matcher.set_match(data) for data in datas]
+    saved = [group.share for group in matcher._groups]
+    try:
+        for number, group in enumerate(matcher._groups):
+            group.share = shares[number % len(shares)]
+        assert matcher._set_matches(datas) == expected
+    finally:
+        for group, share in zip(matcher._groups, saved, strict=True):
+            group.share = share
+
+
+def test_a_set_remembers_the_share_of_paragraphs_where_it_found_something() -> None:
+    matcher = Matcher(default_ruleset())
+    texts = [f"paragraph {number} of quiet talk about the weather" for number in range(80)]
+    texts[3] = "he stabbed the guard with a knife and blood ran down"
+    assert all(group.share is None for group in matcher._groups)
+    found = matcher._set_matches([text.encode("utf-8") for text in texts])
+    assert found[3]
+    for group in matcher._groups:
+        assert group.share is not None and 0.0 <= group.share <= 1.0
+    assert min(group.share for group in matcher._groups) == 0.0
+    before = [group.share for group in matcher._groups]
+    matcher._set_matches([texts[3].encode("utf-8")])  # too few paragraphs to tell: kept
+    assert [group.share for group in matcher._groups] == before
+
+
+def test_block_sizes_follow_the_share_of_paragraphs_with_a_match() -> None:
+    smallest = matcher_module.BLOCK_SIZES[0]
+    assert matcher_module._block_bytes(None, 344) == smallest  # not read enough yet
+    assert matcher_module._block_bytes(0.0, 344) == max(matcher_module.BLOCK_SIZES)
+    assert matcher_module._block_bytes(0.5, 344) == smallest  # most blocks would be read twice
+    assert matcher_module._block_bytes(0.9, 40) == smallest  # short lines full of its words
+    sizes = [matcher_module._block_bytes(share / 100, 344) for share in range(0, 101)]
+    assert sizes == sorted(sizes, reverse=True)  # the more it finds, the smaller its blocks
+
+
 def test_an_anchored_admin_regex_still_finds_a_paragraph_among_short_ones() -> None:
     ruleset = default_ruleset()
     own = [
