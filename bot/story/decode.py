@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 from bot.story.alphabets import borrows_words, plausibility
 from bot.story.errors import StoryFormatError
 from bot.story.invisible import NEVER_TEXT
-from bot.story.structure import bare_number_heading, match_heading
+from bot.story.structure import bare_number_heading, match_heading, title_alone
 
 # Signatures of common binary files, named so the error can say what the file really is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -98,8 +98,6 @@ def sniff_binary(data: bytes) -> str | None:
 _PAGE_TITLE = re.compile(
     r"\x0c[ \t]*+(?:\r?\n[ \t]*+){0,3}(?P<line>[^\s\x0c#][^\n\r\x0c]{0,79}?)[ \t]*\r?\n(?=[ \t]*\r?\n|[^\n\r]{81})"
 )
-_TITLE_LIKE = re.compile(r"[^.,;:!?\"”’'*_\-–—(\[]*[^\s.,;:\"”’'*_\-–—(\[]")
-_PAGE_TITLE_WORDS = 10
 PAGE_TITLES_LEAST = 2  # page breaks over such a line, for the file to be read so
 PAGE_TITLES_MOST = 1000  # and at most (DEFAULT_MAX_CHAPTERS is 500)
 
@@ -112,7 +110,7 @@ def page_break_headings(text: str) -> str:
     found: list[re.Match[str]] = []
     for match in _PAGE_TITLE.finditer(text):
         line = match.group("line")
-        if _TITLE_LIKE.fullmatch(line) is not None and len(line.split()) <= _PAGE_TITLE_WORDS:
+        if title_alone(line):
             found.append(match)
             if len(found) > PAGE_TITLES_MOST:
                 return text  # more pages than a book has chapters: no book's chapters (each is read once more below)

@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.story.model import Story
-from bot.story.structure import MONTHS, THREADMARK
+from bot.story.structure import MONTHS, THREADMARK, match_heading, title_alone
 from bot.story.text_declarations import extract_declarations, notice_list, this_or_next
 
 # A line only a thread copy holds: a threadmark over a post, the button under a long one, the line
@@ -88,10 +88,28 @@ class ForumThread:
     author: str | None  # who posted its threadmarks, or started it
 
 
+# The thread's bar copied as two lines opening a block, "Threadmarks" over the threadmark's title ("Chapter 1:
+# The Ferry", a heading or a title): the threadmark "Threadmarks: Chapter 1: The Ferry" is. (A poster's name over
+# it is post_head's.)
+_THREADMARK_BAR = re.compile(
+    r"(?<![^\n]\n)^[ \t]*threadmarks?[ \t]*\n(?P<mark>[ \t]*\S[^\n]{0,119})$", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _threadmark_bar(match: re.Match[str]) -> str:
+    mark = match.group("mark").strip()
+    named = match_heading(mark, markdown=False) is not None or title_alone(mark)
+    return f"Threadmarks: {mark}" if named else match.group(0)
+
+
 def forum_thread(text: str) -> ForumThread | None:
     """A copied forum thread's text without the forum's lines and its readers' replies (see the
     module's docstring), and its author; None when ``text`` is no thread copy."""
-    if not any(hint in text for hint in _THREAD_HINTS) or _THREAD_LINE.search(text) is None:
+    if not any(hint in text for hint in _THREAD_HINTS):
+        return None
+    if "hreadmark\n" in text or "hreadmarks\n" in text or "HREADMARK" in text:
+        text = _THREADMARK_BAR.sub(_threadmark_bar, text)
+    if _THREAD_LINE.search(text) is None:
         return None
     marks = [mark.start() for mark in THREADMARK.finditer(text)]
     chrome: list[tuple[int, int]] = []

@@ -1757,8 +1757,15 @@ def _tag_link(element: Tag) -> bool:
     href = element.get("href")
     if (isinstance(href, str) and _TAG_PAGE.search(href)) or "tag" in (element.get("rel") or []):
         return True
-    classes = element.get("class") or []
-    return "tag" in classes and element.get_text().lstrip().startswith(("#", "＃"))
+    if not element.get_text().lstrip().startswith(("#", "＃")):
+        return False
+    # (or in a block a class calls the tags, a Tumblr theme's <div class="tags"> or <ul class="tags"><li>,
+    # its links with no address: as text "#original fiction#my writing" closed the story)
+    holders = (element, element.parent, element.parent.parent if element.parent is not None else None)
+    return any(isinstance(holder, Tag) and _TAGS_CLASS.intersection(holder.get("class") or []) for holder in holders)
+
+
+_TAGS_CLASS = frozenset(("tag", "tags", "post-tags", "tag-list", "taglist", "post_tags"))
 
 
 def _tag_list(link: Tag, reads: dict[int, bool | str]) -> Tag | None:

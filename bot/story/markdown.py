@@ -158,6 +158,11 @@ _INLINE: tuple[Callable[[str], str], ...] = (
     inline.paired(r"<!--", r"-->", 4, "<!--", keep=False),  # <!--.*?-->
     # Obsidian: %%comments%%, embedded notes and images, [[wikilinks|shown text]], callout markers.
     _sub(r"%%.*?%%", "", "%%"),  # any "%%" after an opener closes it: read once
+    # Ulysses's inline comment, "++check the tide tables++", the writer's to themselves, with a space after it
+    # ("C++" is none)
+    inline.paired(r"(?<![\w+])\+\+(?=[^\s+])", r"(?<=[^\s+])\+\+(?![\w+])[ \t]?", 3, "++", keep=False),
+    # Ulysses's and Bear's highlight, "::horn low::", its words kept ("std::vector" is none)
+    inline.paired(r"(?<![\w:])::(?=[^\s:])", r"(?<=[^\s:])::(?![\w:])", 3, "::"),
     _sub(
         r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|(?P<shown>[^\[\]\n]*))?\]\]",
         _wiki_image,
@@ -269,7 +274,7 @@ _INLINE: tuple[Callable[[str], str], ...] = (
 
 # Every pattern of _INLINE needs one of these characters; a line without any is left as it is, one
 # search instead of twenty-odd (4 MB of prose spent a second here).
-_MARKUP_CHAR = re.compile(r"[<%\[{*_~`\\^]")
+_MARKUP_CHAR = re.compile(r"[<%\[{*_~`\\^+]|::")
 _PANDOC_TITLE_BLOCK = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
 _PANDOC_FIELDS = ("Title", "Author", "Date")
 

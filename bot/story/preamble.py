@@ -95,6 +95,7 @@ from bot.story.title_lines import (
     readers_key,
     rest_of_summary,
     rest_of_warning_list,
+    rights_holder,
     rights_notice,
     separated,
     source_or_credit,
@@ -201,6 +202,10 @@ def _header_block(text: str, meta: Meta, *, over_heading: bool = False) -> bool:
         kinds[-1] = (
             "name"  # a title page's name under its title and what it is: "A Novel in Four Seasons" / "Mireille Okafor"
         )
+    if kinds[0] == "title" and len(lines) == 3 and kinds[1] is None and _subtitle_over_name(lines, kinds[2], meta):
+        # "Salt Roads" / "The Ferry" / "by Ada Quill" (or "Ada Quill"): a subtitle, or the chapter's title as a
+        # chapter page sets it under its story's (Scribble Hub's)
+        kinds[1:] = ["kind", kinds[2] or "name"]
     if (
         kinds[0] == "title"
         and len(lines) >= 3
@@ -226,6 +231,13 @@ def _header_block(text: str, meta: Meta, *, over_heading: bool = False) -> bool:
     for line, kind in zip(lines, kinds, strict=True):
         _read_header_line(line, kind, meta)
     return True
+
+
+def _subtitle_over_name(lines: list[str], last: str | None, meta: Meta) -> bool:
+    """A title's second line reads as a title too, over a by-line or a person's name alone."""
+    if not title_like(trim_ornaments(lines[1]), bylined=True) or lines[1].rstrip().endswith(("!", "?")):
+        return False
+    return last == "by" or (last is None and "author" not in meta.values and _full_name(lines[2].strip()))
 
 
 def _blurb_line(line: str) -> bool:
@@ -335,6 +347,35 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
 # its "[CW]" (constrained writing), which over a story declares warnings.
 _PROMPT_TAG = re.compile(r"[ \t]*\[(?:WP|SP|EU|TT|PI|OT|IP|MP|RF)\][ \t]*(?=\S)")
 _PROMPT_CHARS = 300  # r/WritingPrompts holds a post's title to 300 characters
+
+
+def _title_page_paragraphs(items: list[Item]) -> list[Item]:
+    """A title page's lines each a paragraph of its own over the story's first: the title over a person's name
+    ("Salt Roads" / "Ada Quill"), or over a subtitle and a by-line or a name ("Salt Roads" / "The Ferry" /
+    "by Ada Quill", as a chapter page copied from Scribble Hub opens), one block as :func:`_header_block`
+    reads it. Apart, each was a paragraph of the story and the story untitled. (A title over a by-line alone
+    is read already.)"""
+    for count in (3, 2):
+        head = items[:count]
+        if len(items) <= count or not all(isinstance(item, Para) and not item.note for item in head):
+            continue
+        lines = [item.text.strip() for item in head if isinstance(item, Para)]
+        following = items[count]
+        if any("\n" in line for line in lines) or not (
+            isinstance(following, Para) and (len(following.text) >= _PROSE_CHARS or SENTENCE_END.search(following.text))
+        ):
+            continue
+        if not title_like(trim_ornaments(lines[0]), bylined=True) or line_kind(lines[0]) is not None:
+            continue
+        named = by_line_author(lines[-1]) is not None
+        if (count == 3 and (named or _full_name(lines[-1])) and by_line_author(lines[1]) is None) or (
+            count == 2 and not named and _full_name(lines[-1])
+        ):
+            return [Para("\n".join(lines), head[0].gap), *items[count:]]
+    return items
+
+
+_PROSE_CHARS = 40
 
 
 def _prompt_title(items: list[Item]) -> list[Item]:
@@ -896,7 +937,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
     most); the rest is the story."""
     meta = Meta()
-    items = _by_line_under_title(_prompt_title(_join_split_by_lines(items)))
+    items = _title_page_paragraphs(_by_line_under_title(_prompt_title(_join_split_by_lines(items))))
     pictures: list[Item] = []  # a frontispiece over or among the title page's lines: the first chapter's
     index = 0
     unlabelled_note = False
@@ -999,6 +1040,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         if index < last_para and (rights_notice(text) or _licence_notice(text, meta)):
+            if "author" not in meta.values and (holder := rights_holder(text)) is not None:
+                meta.values["author"] = [holder]  # "Copyright© 2024 by Ada Quill" under the title: its writer
             meta.notes.append(_title_over_rights(text, meta))
             index += 1
             continue
@@ -1178,6 +1221,19 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             # a title over its author's full name, no "by", over the story's prose and no heading ("Salt
             # Roads" / "Ada Quill", a text's first lines): they were the story's first paragraph
+            meta.title, meta.values["author"] = named[0], [named[1]]
+            index += 1
+            continue
+        if (
+            index == 0
+            and meta.title is None
+            and "author" not in meta.values
+            and isinstance(following, Para)
+            and lone_label(following.text.strip()) in ("summary", "notes")
+            and (named := _title_over_name(text))
+            and (_full_name(named[1]) or _site_handle(named[1]) or named[1].islower())
+        ):
+            # AO3's work copied from the browser with no tags over it: "Salt Roads" / "Ada Quill" over "Summary:"
             meta.title, meta.values["author"] = named[0], [named[1]]
             index += 1
             continue

@@ -302,7 +302,9 @@ SIGNATURE_LINE = re.compile(
 _SITE_LINKS = re.compile(
     r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
     r"|keep[ \t]+reading"  # Tumblr's read-more link, copied with the post
+    r"|continue[ \t]+reading[ \t]+(?:the[ \t]+)?next[ \t]+chapter"  # Inkitt's and Quotev's under a chapter
     r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*"
+    r"|please[ \t]+rate[ \t]+(?:this[ \t]+)?(?:story|submission|chapter)[ \t]*[.!]?"  # Literotica's ask under a story
     # a reading site's link to itself under the text: "Read more on Quotev", "Read the rest on Wattpad"
     r"|read[ \t]+(?:more|the[ \t]+rest|it|this[ \t]+story)[ \t]+on[ \t]+(?:quotev|wattpad|inkitt|ao3|tumblr|fanfiction\.net)"
     r"[ \t]*[!.>»›→]*"
@@ -313,7 +315,9 @@ _SITE_LINKS = re.compile(
     r"|(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share|link|reply|add[ \t]+to[ \t]+memories"
     r"|track(?:[ \t]+this)?)(?:[ \t]*[|•·][ \t]*(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share"
     r"|link|reply|add[ \t]+to[ \t]+memories|track(?:[ \t]+this)?))+"
-    r"|leave[ \t]+a[ \t]+comment",  # (LiveJournal's link alone under an entry)
+    r"|leave[ \t]+a[ \t]+comment"  # (LiveJournal's link alone under an entry)
+    # a serial site's notice to a reader blocking its ads (Scribble Hub's, Royal Road's), its heading alone
+    r"|ad[ \t]*blocker[ \t]+(?:detected|enabled)[ \t]*[.!]?",
     re.IGNORECASE,
 )
 # What a reading site sets after a chapter, copied with it: Wattpad's "You'll also like", Inkitt's
@@ -595,8 +599,9 @@ _ACCOUNT_ENTRIES = frozenset(["sign in", "log in", "login", "sign up", "register
 # browser" over it, "Unsubscribe | Update your preferences" under it.
 _MAIL_LINK = (
     r"unsubscribe|update[ \t]+(?:your[ \t]+)?(?:preferences|subscription)|manage[ \t]+(?:your[ \t]+)?(?:subscription|preferences)"
-    r"|forward[ \t]+to[ \t]+a[ \t]+friend|view[ \t]+(?:this[ \t]+(?:email|e-mail|message|post)|it|online)"
-    r"(?:[ \t]+in[ \t]+(?:your|a)[ \t]+(?:web[ \t]+)?browser)?"
+    r"|forward[ \t]+to[ \t]+a[ \t]+friend|(?:view|read)[ \t]+(?:this[ \t]+(?:email|e-mail|message|post)|it|online)"
+    r"(?:[ \t]+in[ \t]+(?:your|a)[ \t]+(?:web[ \t]+)?browser|[ \t]+on[ \t]+the[ \t]+web)?"
+    r"|(?:view|read|open)[ \t]+in[ \t]+(?:your[ \t]+|a[ \t]+)?(?:web[ \t]+)?browser"  # "View in browser"
     # a newsletter's line under it saying why it came ("You're receiving this email because you subscribed to Tidelines.")
     r"|(?:you(?:['’]re|[ \t]+are)|you[ \t]+received)[ \t]+(?:receiving[ \t]+)?this[ \t]+(?:email|e-mail|newsletter|message)"
     r"[ \t]+because[ \t]+you(?:['’](?:re|ve)|[ \t]+are|[ \t]+have)?[ \t]+(?:subscribed|signed[ \t]+up|opted[ \t]+in|joined"
@@ -668,3 +673,47 @@ def front_navigation(items: list[Item], index: int, meta: Meta, keys: OutsideKey
     if contents_label(item.text):
         return contents_block(items, index, item.text.split("\n"))
     return chapter_list(items, index, meta, keys or OutsideKeys(items))
+
+
+# Wattpad's count of comments on a paragraph, copied as a line of its own under it ("12", "1.2K"): under a
+# paragraph of text, over another or the end, three at least, and not numbers counting by one (a story's
+# sections numbered "1" / "2" / "3", or a countdown). Left in, each was a paragraph of the chapter.
+_PARAGRAPH_COUNT = re.compile(r"[ \t]*(?:\d{1,4}|\d{1,3}(?:[.,]\d)?[kK])[ \t]*")
+PARAGRAPH_COUNTS_LEAST = 3
+
+
+def without_paragraph_counts(items: list[Item]) -> list[Item]:
+    """The items less Wattpad's comment counts under paragraphs (:data:`_PARAGRAPH_COUNT`)."""
+    counts = [
+        index
+        for index in range(1, len(items))
+        if _count_para(items[index])
+        and _prose(items[index - 1])
+        and (index + 1 == len(items) or _prose(items[index + 1]) or isinstance(items[index + 1], Heading))
+    ]
+    if len(counts) < PARAGRAPH_COUNTS_LEAST:
+        return items
+    steps = {after - before for before, after in itertools.pairwise(_count_value(items[index]) for index in counts)}
+    if steps in ({1}, {-1}):
+        return items  # numbered sections, or a countdown
+    dropped = set(counts)
+    return [item for index, item in enumerate(items) if index not in dropped]
+
+
+def _count_para(item: Item) -> bool:
+    return isinstance(item, Para) and not item.note and _PARAGRAPH_COUNT.fullmatch(item.text) is not None
+
+
+def _count_value(item: Item) -> float:
+    text = item.text.strip().lower().replace(",", ".") if isinstance(item, Para) else "0"
+    return float(text[:-1]) * 1000 if text.endswith("k") else float(text)
+
+
+def _prose(item: Item) -> bool:
+    """A paragraph of text: a sentence's stop in it, or forty characters."""
+    return (
+        isinstance(item, Para)
+        and not item.note
+        and not _count_para(item)
+        and (len(item.text) >= 40 or SENTENCE_MARK.search(item.text) is not None)
+    )

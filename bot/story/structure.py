@@ -267,6 +267,17 @@ _CJK_NUMBER_FIRST = re.compile(
 )
 
 
+# A title alone on its line, as a page or a compiled section opens with one ("The Ferry", "THE FERRY", "One"):
+# no sentence's stops, quotes or dashes, ten words at most.
+_TITLE_LIKE = re.compile(r"[^.,;:!?\"”’'*_\-–—(\[]*[^\s.,;:\"”’'*_\-–—(\[]")
+TITLE_LIKE_WORDS = 10
+
+
+def title_alone(line: str) -> bool:
+    """A line that reads as a title standing alone, over a page or a section (:data:`_TITLE_LIKE`)."""
+    return _TITLE_LIKE.fullmatch(line) is not None and len(line.split()) <= TITLE_LIKE_WORDS
+
+
 def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     """The heading a single line declares, or None when it is ordinary text.
 
@@ -993,7 +1004,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 continue
             if (
                 line_mode
-                or (index and _is_paragraph_line(lines[index - 1]))
+                or (index and (_is_paragraph_line(lines[index - 1]) or _opens_paragraph(line, lines[index - 1])))
                 or (indent_mode and _indented(line))
                 or index == title_line
             ):
@@ -2048,8 +2059,27 @@ def _posted_date(item: Item) -> bool:
     line = item.text.strip().strip("*_").strip()  # set in italics or bold: "_Posted: 2024-03-01_", "*Words: 1234*"
     if word_count_line(line):  # "Words: 1234" ("Words" is a title's Title Case word: it titled every chapter)
         return True
+    if _credit_line(line):
+        return True  # a translated serial's "Translator: Ada Quill  Editor: Bram" (NovelUpdates' sites)
     found = _POSTED_DATE.fullmatch(line)
     return found is not None and _date_line(found.group("date").rstrip(".")) is not None
+
+
+# Who translated and edited a chapter of a translated serial, under its heading: "Translator: Ada Quill  Editor:
+# Bram", "TL: ada | ED: bram", "Translated by Ada Quill". (The abbreviations in capitals only: "Ed:" is a name.)
+_CREDIT_ROLE = (
+    r"(?:(?i:(?:translator|translation|editor|proofreader|tl[ \t]+check(?:er)?)[ \t]*:|(?:translated|edited|proofread)"
+    r"[ \t]+by)|(?:TL|ED|PR|TLC)[ \t]*:)"
+)
+_CREDIT = re.compile(rf"{_CREDIT_ROLE}[ \t]*[^\s:|/·•,;.!?][^\n:|/·•,;.!?]{{0,40}}")
+_CREDIT_SEPARATOR = re.compile(r"[ \t]*[|/·•,][ \t]*|[ \t]{2,8}")
+CREDITS_MOST = 4
+
+
+def _credit_line(line: str) -> bool:
+    """Credits alone on the line, one or a few between bars or runs of spaces (:data:`_CREDIT_ROLE`)."""
+    parts = _CREDIT_SEPARATOR.split(line.strip(), CREDITS_MOST)
+    return len(parts) <= CREDITS_MOST and all(_CREDIT.fullmatch(part) for part in parts)
 
 
 def titles_from_next_line(items: list[Item]) -> list[Item]:
@@ -2226,6 +2256,7 @@ def _blocks(text: str) -> list[tuple[int, str]]:
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]*_~]*$")
 SENTENCE_LINES_TOLD = 6  # prose lines inside blocks a text needs before its line ends tell its layout
 SENTENCE_LINES_SHARE = 0.8  # ...and the share of them that end a sentence in a text of one paragraph a line
+SENTENCE_LINES_ALL = 4  # ...or fewer of them, every one ending a sentence (a short story saved by Word or LibreOffice)
 
 
 def _underlines(line: str, text: str) -> bool:
@@ -2261,6 +2292,8 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
         if len(stripped := line.strip()) >= _WRAPPED_CHARS or (stripped and _ENDS_SENTENCE.search(stripped))
     ]
     ended = sum(1 for line in inner if _ENDS_SENTENCE.search(line))
+    if len(inner) >= SENTENCE_LINES_ALL and ended == len(inner):
+        return True  # a hard wrap falls at a sentence's end one line in ten or so: four in a row are no wrap's
     return len(inner) >= SENTENCE_LINES_TOLD and ended >= SENTENCE_LINES_SHARE * len(inner)
 
 
@@ -2296,6 +2329,13 @@ def _chat_lines(lines: list[str]) -> bool:
 def _is_paragraph_line(previous: str) -> bool:
     """A long line ending a sentence, followed by more text, ended its own paragraph."""
     return len(previous) > 100 and _SENTENCE_END.search(previous.rstrip()) is not None
+
+
+def _opens_paragraph(line: str, previous: str) -> bool:
+    """A long line (past 100 characters, no hard wrap's) under a line ending a sentence opens a paragraph:
+    a line a paragraph, as Word and LibreOffice save text, read as one hard-wrapped paragraph a chapter
+    where its lines were about as long as a wrapped text's."""
+    return len(line.strip()) > 100 and _ENDS_SENTENCE.search(previous.rstrip()) is not None
 
 
 _FIELD_LINE = re.compile(r"^[ \t]*[A-Za-z][\w'’ /&-]{0,30}:[ \t]")

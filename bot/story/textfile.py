@@ -20,8 +20,8 @@ from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, without_running_heads
 from bot.story.ruby import readings_in_brackets
-from bot.story.site_chrome import SIGNATURE_LINE, drop_count_lines
-from bot.story.structure import Heading, Item, Para, match_heading, split_items
+from bot.story.site_chrome import SIGNATURE_LINE, drop_count_lines, without_paragraph_counts
+from bot.story.structure import Heading, Item, Para, match_heading, split_items, title_alone
 from bot.story.title_lines import post_head
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 from bot.story.webpage import tumblr_copy
@@ -45,7 +45,7 @@ def parse_plain_text(
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
-    items = without_signatures(post_head(without_draft_folder(items)))
+    items = without_signatures(post_head(without_draft_folder(without_paragraph_counts(items))))
     story = build_story(
         note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title
     )
@@ -105,16 +105,44 @@ _FOLDER_HEAD_ITEMS = 4  # the title page's lines over it, at most
 
 def without_draft_folder(items: list[Item]) -> list[Item]:
     """The items without Scrivener's "Draft" (or "Manuscript") line straight over the first chapter's heading,
-    in the text's head: it titled the story, or was a chapter of its own over chapter 1."""
+    in the text's head: it titled the story, or was a chapter of its own over chapter 1. Over a bare title
+    ("The Ferry") the compile titles its chapters so, unlabelled: each such title a heading
+    (:func:`_compiled_titles`)."""
     first = next((index for index, item in enumerate(items[: _FOLDER_HEAD_ITEMS + 1]) if isinstance(item, Heading)), 0)
-    folder = items[first - 1] if first else None
-    if (
-        not isinstance(folder, Para)
-        or folder.note
-        or folder.text.strip().strip("*_#").strip().lower() not in _DRAFT_FOLDERS
-    ):
+    if not first:
+        folder = next((index for index, item in enumerate(items[:_FOLDER_HEAD_ITEMS]) if _draft_folder(item)), None)
+        return items if folder is None else _compiled_titles(items, folder)
+    return items if not _draft_folder(items[first - 1]) else [*items[: first - 1], *items[first:]]
+
+
+def _draft_folder(item: Item) -> bool:
+    return isinstance(item, Para) and not item.note and item.text.strip().strip("*_#").strip().lower() in _DRAFT_FOLDERS
+
+
+def _compiled_titles(items: list[Item], folder: int) -> list[Item]:
+    """A Scrivener compile under its folder's line whose sections are titled by their names alone, each a line of
+    its own over the section's text ("The Ferry" / "Low Water"): headings, the folder's line dropped, where the
+    line under the folder is one and two at least open sections so. Read as text, the story was one chapter."""
+    titles = [
+        index
+        for index in range(folder + 1, len(items) - 1)
+        if _section_title(items[index]) and isinstance(items[index + 1], Para) and not _section_title(items[index + 1])
+    ]
+    if len(titles) < 2 or titles[0] != folder + 1:
         return items
-    return [*items[: first - 1], *items[first:]]
+    read: list[Item] = [*items[:folder]]
+    named = set(titles)
+    for index, item in enumerate(items[folder + 1 :], folder + 1):
+        heading = match_heading(f"# {item.text.strip()}") if index in named and isinstance(item, Para) else None
+        read.append(heading or item)
+    return read
+
+
+def _section_title(item: Item) -> bool:
+    if not isinstance(item, Para) or item.note or "\n" in item.text.strip():
+        return False
+    line = item.text.strip()
+    return title_alone(line) and (line[0].isupper() or line[0].isdigit())
 
 
 # Fimfiction's plain-text download heads each chapter with a banner of comment slashes: the chapter's

@@ -62,7 +62,7 @@ KIND_LINE = re.compile(
     re.IGNORECASE,
 )
 RIGHTS = re.compile(
-    r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))"
+    r"^(?:©|\(c\)[ \t]*\d{4}|copyright(?:[ \t]*(?:©|\(c\))[ \t]*|[ \t]+)(?:\d{4}|by\b))"
     r"|all rights reserved[ \t.!,]*(?:(?:©|\(c\)|copyright\b)[^\n]{0,80})?$"  # "all rights reserved © 2022 mara"
     r"|(?:todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|todos os direitos reservados"
     r"|tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены)[ \t.!]*$"
@@ -72,6 +72,22 @@ RIGHTS = re.compile(
     re.IGNORECASE,
 )
 SUMMARY_CHARS = 1200
+
+
+# The holder a rights line names, the story's author where nothing else names one: "Copyright© 2024 by Ada Quill",
+# "© 2024 Ada Quill. All rights reserved.", "Copyright (c) 2023-2024 Ada Quill".
+_RIGHTS_HOLDER = re.compile(
+    r"[ \t]*(?:copyright[ \t]*(?:©|\(c\))?|©|\(c\))[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{2,4})?[ \t]*,?[ \t]*)?(?:by[ \t]+)?"
+    r"(?P<name>[^\W\d][^\n.,;:!?©()]{0,60}?)[ \t]*(?:[.,;]?[ \t]*all[ \t]+rights[ \t]+reserved)?[ \t.!]*",
+    re.IGNORECASE,
+)
+
+
+def rights_holder(text: str) -> str | None:
+    """The person a one-line rights notice names as the holder (:data:`_RIGHTS_HOLDER`), a name's shape."""
+    found = _RIGHTS_HOLDER.fullmatch(text.strip()) if "\n" not in text.strip() else None
+    name = found.group("name").strip() if found else ""
+    return name if name and author_like(name) and name_like(name) else None
 
 
 def rights_notice(text: str) -> bool:

@@ -32,6 +32,9 @@ def _old_html_image(match: regex.Match[str]) -> str:
 OLD: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], ...] = (
     (regex.compile(r"<!--.*?-->", regex.DOTALL), ""),
     (regex.compile(r"%%.*?%%"), ""),
+    # (session 52: Ulysses's "++comments++", with a space after, and Ulysses's and Bear's "::highlights::")
+    (regex.compile(r"(?<![\w+])\+\+(?=[^\s+]).*?(?<=[^\s+])\+\+(?![\w+])[ \t]?", regex.DOTALL), ""),
+    (regex.compile(r"(?<![\w:])::(?=[^\s:])(.+?)(?<=[^\s:])::(?![\w:])"), r"\1"),
     # (session 44: an image embed keeps its alt text, a note embed is said where it stood)
     (
         regex.compile(
@@ -78,6 +81,7 @@ TOKENS = [
     "/", "#", "{#", "{", "}", "<!--", "-->", "-", "%%", "<img", "<IMG", "<img src='a.png' alt=\"x\">", ">", "<em>",
     "</em>", "<strong ", "<b>", "<big>", "<Span>", "<br>", "<br/>", "<", " ", "  ", "\t", "a", "word", "x.png", "\\",
     ":", "^", "!", "1", "é", "\u00a0", "\n", "<h2>", "</h2>", ".", "[!note]", "{.", "{-", "]{", "){", "=",
+    "+", "++", "::", "C++",
 ]  # fmt: skip
 
 lines = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
