@@ -484,11 +484,14 @@ class Matcher:
         else:
             results = read_groups(sets, cpus)
         founds: list[list[int]] = [[] for _ in datas]
-        for found in results:
+        repeated: set[int] = set()  # paragraphs where a set holding a piece of a cut entry found something
+        for group, found in zip(sets, results, strict=True):  # one result per set, in order
             for index, entries in found:
                 founds[index].extend(entries)
-        if any(group.cut for group in sets):
-            return [_entries_once(entries) if entries else entries for entries in founds]
+            if group.cut:
+                repeated.update(index for index, _ in found)
+        for index in repeated:
+            founds[index] = _entries_once(founds[index])
         for entries in founds:
             entries.sort()
         return founds

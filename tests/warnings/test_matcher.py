@@ -319,6 +319,27 @@ def test_an_entry_longer_than_a_set_is_read_as_pieces_and_found_once(
     assert {entry for group in groups for entry in group.entries} == set(range(len(patterns)))
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(alternations, min_size=1, max_size=12),
+    st.lists(st.lists(words, max_size=12).map(" ".join), min_size=1, max_size=20),
+    st.integers(min_value=1, max_value=60),
+)
+def test_paragraphs_read_by_sets_with_cut_entries_find_each_entry_once(
+    patterns: list[str], texts: list[str], group_chars: int
+) -> None:
+    """Only paragraphs where a set holding a piece of a cut entry found something are made to hold
+    each entry once; every paragraph finds what one set of the whole entries finds."""
+    one_set = re2.Set.SearchSet(re2_options())
+    for pattern in patterns:
+        one_set.Add(pattern.encode("utf-8"))
+    one_set.Compile()
+    datas = [text.encode("utf-8") for text in texts]
+    groups = matcher_module._compiled_sets(patterns, group_chars)
+    found = Matcher._set_matches(None, datas, groups)  # type: ignore[arg-type]  # reads only the groups given
+    assert found == [sorted(one_set.Match(data) or []) for data in datas]
+
+
 def test_the_shipped_rules_sets_each_hold_at_most_their_share_of_pattern_characters() -> None:
     matcher = matcher_for(default_ruleset())
     assert isinstance(matcher, Matcher)
