@@ -1004,7 +1004,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 continue
             if (
                 line_mode
-                or (index and (_is_paragraph_line(lines[index - 1]) or _opens_paragraph(line, lines[index - 1])))
+                or (index and (_is_paragraph_line(lines[index - 1]) or _opens_paragraph(line, pending)))
                 or (indent_mode and _indented(line))
                 or index == title_line
             ):
@@ -2331,11 +2331,23 @@ def _is_paragraph_line(previous: str) -> bool:
     return len(previous) > 100 and _SENTENCE_END.search(previous.rstrip()) is not None
 
 
-def _opens_paragraph(line: str, previous: str) -> bool:
-    """A long line (past 100 characters, no hard wrap's) under a line ending a sentence opens a paragraph:
-    a line a paragraph, as Word and LibreOffice save text, read as one hard-wrapped paragraph a chapter
-    where its lines were about as long as a wrapped text's."""
-    return len(line.strip()) > 100 and _ENDS_SENTENCE.search(previous.rstrip()) is not None
+def _opens_paragraph(line: str, pending: list[str]) -> bool:
+    """A long line (past 100 characters, no hard wrap's) under lines that would be joined as a wrapped paragraph,
+    the last ending a sentence, opens a paragraph of its own: a line a paragraph, as Word and LibreOffice save
+    text, read as one hard-wrapped paragraph a chapter where its lines were about as long as a wrapped text's.
+    Not a line that carries on a quote ('" He pocketed the key.'), nor under a chat's, a script's or a list's
+    lines, which keep their breaks."""
+    if len(line.strip()) <= 100 or not pending or _ENDS_SENTENCE.search(pending[-1].rstrip()) is None:
+        return False
+    if _PARAGRAPH_START.match(line.lstrip()) is None or _FIELD_LINE.match(line):
+        return False
+    return all(_WRAPPED_CHARS <= len(text.strip()) <= 100 for text in pending) and not any(
+        _FIELD_LINE.match(text) for text in pending[1:]
+    )
+
+
+# How a paragraph opens: a letter or a digit, after an opening quote, bracket or emphasis mark or none.
+_PARAGRAPH_START = re.compile(r"[\"'“‘«(\[*_]?[^\W_]")
 
 
 _FIELD_LINE = re.compile(r"^[ \t]*[A-Za-z][\w'’ /&-]{0,30}:[ \t]")

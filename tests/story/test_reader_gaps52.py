@@ -351,3 +351,18 @@ def _chapters_with(line: str) -> str:
         + "\n\n".join(STORY[2:])
         + "\n"
     )
+
+
+def test_a_long_line_carrying_on_a_quote_or_under_a_chat_or_a_list_keeps_its_place() -> None:
+    quote = (
+        '"No son of mine needs pills to pay attention. You are not defective. You just do not try.\n'
+        '" He pocketed the key and went back into the house without another word to the boy, who had not moved at all.'
+    )
+    story = read_text(HEAD + STORY[0] + "\n\n" + quote + "\n\n" + STORY[1] + "\n")
+    assert paragraphs(story)[1].startswith('"No son') and paragraphs(story)[1].endswith("not moved at all.")
+    chat = (
+        "Deano: Right. Couple of things before Saturday, lads, listen.\n"
+        "Deano: 1. Anyone who thinks that is banter is off the team. I have spoken to the coach. He agrees with me."
+    )
+    story = read_text(HEAD + STORY[0] + "\n\n" + chat + "\n\n" + STORY[1] + "\n")
+    assert paragraphs(story)[1] == chat
