@@ -340,6 +340,40 @@ def test_paragraphs_read_by_sets_with_cut_entries_find_each_entry_once(
     assert found == [sorted(one_set.Match(data) or []) for data in datas]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(words, st.sampled_from(["", "^", "$", "(?:^|\\b)"])), min_size=1, max_size=30),
+    st.lists(st.lists(words, max_size=8).map(" ".join), min_size=1, max_size=30),
+    st.integers(min_value=3, max_value=40),
+)
+def test_entries_that_may_be_anchored_get_sets_of_their_own_and_find_the_same(
+    entries: list[tuple[str, str]], texts: list[str], group_chars: int
+) -> None:
+    """Entries that may be anchored are put in sets of their own (a set holding one reads
+    paragraphs one by one): no set mixes them with the others, and every paragraph finds what one
+    set of all the entries finds."""
+    patterns = [word + "$" if mark == "$" else mark + word for word, mark in entries]
+    one_set = re2.Set.SearchSet(re2_options())
+    for pattern in patterns:
+        one_set.Add(pattern.encode("utf-8"))
+    one_set.Compile()
+    groups = matcher_module._compiled_sets(patterns, group_chars)
+    for group in groups:
+        assert len({matcher_module.may_anchor(patterns[entry]) for entry in group.entries}) == 1
+        assert group.anchored == matcher_module.may_anchor(patterns[group.entries[0]])
+    datas = [text.encode("utf-8") for text in texts]
+    found = Matcher._set_matches(None, datas, groups)  # type: ignore[arg-type]  # reads only the groups given
+    assert found == [sorted(one_set.Match(data) or []) for data in datas]
+
+
+def test_the_shipped_rules_entries_that_may_be_anchored_fill_few_sets() -> None:
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    anchored = sum(map(matcher_module.may_anchor, matcher.patterns))
+    assert anchored > 20
+    assert sum(group.anchored for group in matcher._groups) < 12
+
+
 def test_the_shipped_rules_sets_each_hold_at_most_their_share_of_pattern_characters() -> None:
     matcher = matcher_for(default_ruleset())
     assert isinstance(matcher, Matcher)
