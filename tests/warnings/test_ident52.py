@@ -14,6 +14,12 @@ Sexism: a claim about a woman's brain, mind, consent or place ("a woman's mind i
 question in an interview, "speak to the man in charge" beside a woman, "let the boys handle the
 technical stuff", a prize refused "on the grounds that she was a woman".
 
+Two narrowings of sexism: a history lesson's "in 1910 women couldn't vote" (a right that was
+lacking, dated, or "back then") is not read as the claim "women can't vote", and "you're being
+hysterical again" counts once, not twice (`hysterical` and `hormonal` both took it), so a partner's
+gaslighting alone is a possible sexism hit, confident only beside another sign (the sets label it
+abuse).
+
 Every text is new and written for the test. Each warning case failed before the change; each twin
 (the same words where no one is harmed for race or sex) stays clean."""
 
@@ -101,3 +107,27 @@ def test_new_ways_of_telling_sexism_warn(text: str) -> None:
 )
 def test_the_same_words_where_no_woman_is_harmed_for_her_sex_stay_clean(text: str) -> None:
     assert "sexism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1910 women couldn't vote, Mr Hale told the class, and wrote the date on the board.",
+        "Back then women could not open a bank account without a husband, the museum guide said.",
+        "Women weren't allowed to vote until 1928, the textbook said, under a photo of a march.",
+        "'You're being hysterical again,' her husband said, and took her phone off the table.",
+    ],
+)
+def test_a_history_lesson_and_a_partners_hysterical_are_not_sexism(text: str) -> None:
+    assert "sexism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Women can't vote sensibly,' her uncle said. 'They vote how their husbands tell them.'",
+        "'You're being hysterical again, sweetheart,' the manager said. 'Typical woman before a deadline.'",
+    ],
+)
+def test_the_same_claims_said_to_a_woman_today_warn_sexism(text: str) -> None:
+    assert "sexism" in ids(text)
