@@ -83,3 +83,30 @@ def test_a_child_shut_in_or_kept_from_dinner_warns_child_abuse(text: str) -> Non
 )
 def test_a_vending_machine_a_kind_carer_gran_s_advice_a_heritage_day_and_a_den_stay_clean(text: str) -> None:
     assert not {"abuse", "child-abuse"} & ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She asked permission to buy a coat. At supper she kept him calm.",
+        "He keeps the car keys in his desk now, and she flinches whenever the drawer opens.",
+    ],
+)
+def test_asking_permission_and_the_car_keys_in_his_desk_warn_abuse(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+def test_a_child_who_has_not_eaten_since_friday_warns_child_abuse() -> None:
+    assert "child-abuse" in ids("Mo was six and had not eaten since Friday; his mum had gone out and not come back.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The class asked permission to go to the museum, and the teacher read his face for a sign of boredom.",
+        "He keeps the car keys in the drawer by the door so that nobody loses them.",
+        "Mo was six and had not eaten since lunch, so his mum made him toast before bed.",
+    ],
+)
+def test_a_class_trip_a_key_drawer_and_a_late_tea_stay_clean(text: str) -> None:
+    assert not {"abuse", "child-abuse"} & ids(text)
