@@ -5,12 +5,18 @@ Blood-gore: a lip, brow, cheek or scalp split or opened beside a blow (a fist, a
 told as red (a thin line of red welling up, red soaking through, a hand that came away slick) beside what
 made the wound (a knife, a shard, a bullet, a punch); bone through the skin. Violence: a tooth spat out or
 knocked loose; a person held under the water beside the struggle; a thrown plate or glass that missed a
-head by an inch beside the anger that threw it; a person dragged by the hair across a floor.
+head by an inch beside the anger that threw it; a person dragged by the hair across a floor; someone
+coming at another with a knife, a poker or a bottle; a gun that went off beside a body going down. Signs
+of real harm that keep violence beside a sign of play (a police report, charges pressed, a cover story
+told to a parent, attackers walking off laughing), and a bare "tabletop" no longer a sign of play (a
+steel interrogation table) unless a game is named with it.
 
 Every text is new and written for the test. Each warning case failed before its rule; each twin stays
 clean: a lip split on a cold glass in winter, a paper cut, a nosebleed in an exam, a rare roast carved,
 red wine spilt, a dentist's cracked tooth, a wobbly milk tooth, children holding their breath in a pool,
-a frisbee that missed, a mother brushing her daughter's hair, a video game, a stage fight."""
+a frisbee that missed, a mother brushing her daughter's hair, a video game, a stage fight, a larp's foam
+sword, a toddler with a wooden spoon, a starting pistol, a stag shot on a hill, a tabletop game's ogre, dough
+punched down and called assault as a joke."""
 
 from __future__ import annotations
 
@@ -77,4 +83,38 @@ def test_violence_told_through_what_was_done_warns_violence(text: str) -> None:
     ],
 )
 def test_a_dentist_a_milk_tooth_a_pool_game_and_a_frisbee_stay_clean(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He came at her with the bread knife and she only just got the bathroom door shut.",
+        "The pistol went off in the stairwell and the landlord sat down on the bottom step, holding his stomach.",
+        "After game night, on the walk home, a man punched Dev in the face and broke his nose; Dev pressed charges"
+        " the next day.",
+        "The sergeant slammed the suspect's face into the steel tabletop and something in his nose cracked.",
+        "After the escape room a stranger punched Femi in the face outside the station and split his lip; his mum"
+        " made him report it, and the police called it common assault.",
+    ],
+)
+def test_a_weapon_brought_a_shot_that_drops_someone_and_real_harm_beside_a_game_warn_violence(text: str) -> None:
+    assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the larp he came at me with a foam sword and we both fell over laughing.",
+        "The toddler came at me with a wooden spoon and a saucepan lid, banging out a song.",
+        "The starting pistol went off and the runners went down the track like hares.",
+        "The rifle cracked across the valley and the stag went down in the heather.",
+        "At game night Dev's paladin punched the ogre in the face and broke its nose, and we all cheered.",
+        "We set up the tabletop game on the kitchen table and my barbarian smashed the goblin's face in with a"
+        " warhammer.",
+        "Kneading the dough for the bake-off she punched it down hard, and her sister said that was assault and"
+        " laughed.",
+    ],
+)
+def test_a_larp_a_toddler_a_race_a_hunt_and_a_tabletop_game_stay_clean(text: str) -> None:
     assert "violence" not in ids(text)
