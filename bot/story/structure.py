@@ -2341,11 +2341,16 @@ def _opens_paragraph(line: str, pending: list[str]) -> bool:
         return False
     if _PARAGRAPH_START.match(line.lstrip()) is None or _FIELD_LINE.match(line):
         return False
-    return all(_WRAPPED_CHARS <= len(text.strip()) <= 100 for text in pending) and not any(
-        _FIELD_LINE.match(text) for text in pending[1:]
+    # The last lines only: read whole, a block of thousands of lines was read again under each long line.
+    recent = pending[-OPENS_LOOKBACK:]
+    fields = recent[1:] if len(recent) == len(pending) else recent  # (a field may head the paragraph)
+    return all(_WRAPPED_CHARS <= len(text.strip()) <= 100 for text in recent) and not any(
+        _FIELD_LINE.match(text) for text in fields
     )
 
 
+# The pending lines _opens_paragraph reads: a wrapped paragraph shows its shape in its last lines.
+OPENS_LOOKBACK = 16
 # How a paragraph opens: a letter or a digit, after an opening quote, bracket or emphasis mark or none.
 _PARAGRAPH_START = re.compile(r"[\"'“‘«(\[*_]?[^\W_]")
 

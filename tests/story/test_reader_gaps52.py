@@ -29,10 +29,12 @@ Each is paired with the file that looks like it and must still be read as before
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.story import decode, structure, title_lines
-from tests.story.builders import paragraphs, read_text
+from tests.story.builders import paragraphs, read_text, timed_import
 from tests.story.test_reader_gaps47 import STORY
 
 HEAD = "Salt Roads\nby Ada Quill\n\n"
@@ -366,3 +368,18 @@ def test_a_long_line_carrying_on_a_quote_or_under_a_chat_or_a_list_keeps_its_pla
     )
     story = read_text(HEAD + STORY[0] + "\n\n" + chat + "\n\n" + STORY[1] + "\n")
     assert paragraphs(story)[1] == chat
+
+
+def test_long_lines_under_thousands_of_wrapped_lines_read_in_linear_time(tmp_path: Path) -> None:
+    """Hostile: ``_opens_paragraph`` read every pending line of a block again under each long line, so 20,000
+    wrapped lines (a field line among them) and then 12,000 pairs of a short sentence and a long line (3.9 MB,
+    one block) took about 48 s of CPU; it reads the last ``structure.OPENS_LOOKBACK`` lines now (0.6 s to split)."""
+    short = "the water was low and the ferry ran late again that evening"
+    lines = [short + " a"] * 20_000
+    lines[1] = "Name: " + short
+    for number in range(12_000):
+        lines.append(f"the water was low and the ferry ran late again, {number:06d} ok.")
+        lines.append("and the long line goes on past a hundred characters without a stop at its end " * 2 + str(number))
+    cpu, found = timed_import("\n".join(lines).encode(), tmp_path, "block.txt")
+    assert cpu < 8.0
+    assert sum(map(len, found)) > 3_000_000  # read, not refused
