@@ -227,9 +227,14 @@ def test_heading_a_contents_lists_sections_costs_no_more_than_reading_their_own(
     for a heading (they share a parent, so none holds another), and a page's first four lists only:
     2,000 sections under 6 copies of their list read in about the time the same page takes with each
     section headed already. Measured against that page in the same minutes, each in a child process as
-    a worker reads an upload (late in a full run, in the test process, the ratio drifted to 1.6 from 1.0)."""
-    headless, _ = timed_import(_sections_page(2000, "", lists=6).encode(), tmp_path)
-    headed, _ = timed_import(_sections_page(2000, "<h2>Part</h2>", lists=6).encode(), tmp_path)
+    a worker reads an upload (late in a full run, in the test process, the ratio drifted to 1.6 from 1.0).
+    The best of three turns each, taken in turn: one slow child in a loaded CI run read 1.34 alone."""
+    headless_page = _sections_page(2000, "", lists=6).encode()
+    headed_page = _sections_page(2000, "<h2>Part</h2>", lists=6).encode()
+    headless = headed = float("inf")
+    for _ in range(3):
+        headless = min(headless, timed_import(headless_page, tmp_path)[0])
+        headed = min(headed, timed_import(headed_page, tmp_path)[0])
     assert headless < 1.3 * headed
 
 
