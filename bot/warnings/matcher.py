@@ -886,14 +886,15 @@ def _block_bytes(share: float | None, paragraph_bytes: float) -> int:
     paragraph = paragraph_bytes + 1  # each with its newline
     # A bigger block only where it costs less than paragraphs read one by one, too: a set that
     # matches most blocks switches to that (BLOCK_PROBE), later the bigger its blocks.
-    best, best_cost = BLOCK_SIZES[0], CALL_BYTES + paragraph
+    alone = CALL_BYTES + paragraph  # a paragraph read by a call of its own
+    best, best_cost = BLOCK_SIZES[0], alone
     for size in BLOCK_SIZES:
         per_block = max(1.0, size / paragraph)
         if per_block < 2:
-            cost = CALL_BYTES + paragraph  # per paragraph
+            cost = alone
         else:
             matched = 1 - (1 - share) ** per_block
-            cost = CALL_BYTES / per_block + paragraph + matched * (CALL_BYTES + paragraph)
+            cost = CALL_BYTES / per_block + paragraph + matched * alone
         if cost < best_cost:
             best, best_cost = size, cost
     return best
