@@ -47,7 +47,7 @@ from bot.story.metadata_fields import (
     trim_ornaments,
     word_count_line,
 )
-from bot.story.site_chrome import LONE_BUTTON, front_navigation
+from bot.story.site_chrome import LONE_BUTTON, front_navigation, prose_paragraph
 from bot.story.structure import (
     Heading,
     Item,
@@ -360,10 +360,7 @@ def _title_page_paragraphs(items: list[Item]) -> list[Item]:
         if len(items) <= count or not all(isinstance(item, Para) and not item.note for item in head):
             continue
         lines = [item.text.strip() for item in head if isinstance(item, Para)]
-        following = items[count]
-        if any("\n" in line for line in lines) or not (
-            isinstance(following, Para) and (len(following.text) >= _PROSE_CHARS or SENTENCE_END.search(following.text))
-        ):
+        if any("\n" in line for line in lines) or not prose_paragraph(items[count]):
             continue
         if not title_like(trim_ornaments(lines[0]), bylined=True) or line_kind(lines[0]) is not None:
             continue
@@ -373,9 +370,6 @@ def _title_page_paragraphs(items: list[Item]) -> list[Item]:
         ):
             return [Para("\n".join(lines), head[0].gap), *items[count:]]
     return items
-
-
-_PROSE_CHARS = 40
 
 
 def _prompt_title(items: list[Item]) -> list[Item]:

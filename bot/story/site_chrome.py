@@ -688,8 +688,8 @@ def without_paragraph_counts(items: list[Item]) -> list[Item]:
         index
         for index in range(1, len(items))
         if _count_para(items[index])
-        and _prose(items[index - 1])
-        and (index + 1 == len(items) or _prose(items[index + 1]) or isinstance(items[index + 1], Heading))
+        and prose_paragraph(items[index - 1])
+        and (index + 1 == len(items) or prose_paragraph(items[index + 1]) or isinstance(items[index + 1], Heading))
     ]
     if len(counts) < PARAGRAPH_COUNTS_LEAST:
         return items
@@ -709,11 +709,18 @@ def _count_value(item: Item) -> float:
     return float(text[:-1]) * 1000 if text.endswith("k") else float(text)
 
 
-def _prose(item: Item) -> bool:
-    """A paragraph of text: a sentence's stop in it, or forty characters."""
+# A paragraph of the story's text, not a title page's line or a site's: a sentence's stop in it (before a space
+# or its end), or this many characters.
+PROSE_CHARS = 40
+_PROSE_STOP = re.compile(r"[.?!…](?:\s|$)")
+
+
+def prose_paragraph(item: Item) -> bool:
+    """A paragraph of text (no note): a sentence's stop in it, or :data:`PROSE_CHARS` characters. The one test
+    both a Wattpad comment count's neighbours (:func:`without_paragraph_counts`) and the paragraph under a title
+    page's lines (``preamble._title_page_paragraphs``) are read by."""
     return (
         isinstance(item, Para)
         and not item.note
-        and not _count_para(item)
-        and (len(item.text) >= 40 or SENTENCE_MARK.search(item.text) is not None)
+        and (len(item.text) >= PROSE_CHARS or _PROSE_STOP.search(item.text) is not None)
     )
