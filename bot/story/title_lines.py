@@ -345,8 +345,8 @@ def _dated_head(items: list[Item], start: int, head: list[str], count: int, date
         if index == dated:
             date = len(kept)
             kept.append(_POST_TIME.sub("", line))
-        elif _POST_HEAD_CHROME.fullmatch(line) or (kept and line == kept[-1]):
-            continue  # a button or a count; Medium's writer named twice, the picture's and the link's
+        elif _POST_HEAD_CHROME.fullmatch(line) or (kept and line == kept[-1]) or line == head[dated]:
+            continue  # a button or a count; Medium's writer named twice, the picture's and the link's; the date again
         else:
             kept.append(line)
     if date >= (1 if start else 2) and author_like(kept[date - 1]) and name_like(kept[date - 1]):
@@ -371,7 +371,11 @@ def post_head(items: list[Item]) -> list[Item]:
     head, count = _gather_post_head(items, start)
     if count >= len(items):
         return items
-    dates = [index for index, line in enumerate(head) if _POST_DATE_LINE.fullmatch(_POST_TIME.sub("", line))]
+    dates = [  # a date repeated on the line under it is one date (the post's, the page's again)
+        index
+        for index, line in enumerate(head)
+        if _POST_DATE_LINE.fullmatch(_POST_TIME.sub("", line)) and not (index and line == head[index - 1])
+    ]
     if not dates and any(_FOLLOW_BUTTON.fullmatch(line) for line in head):
         return _handle_over_button(items, start, head, count)
     if len(dates) != 1:

@@ -46,5 +46,26 @@ def test_a_title_page_of_paragraphs_reads_as_before(text: str, title: str, autho
 
 
 def test_comment_counts_under_paragraphs_go_as_before() -> None:
-    text = HEAD + "".join(f"{line}\n\n{count}\n\n" for line, count in zip(STORY, ("12", "1.2K", "3", "40"), strict=False))
+    text = HEAD + "".join(
+        f"{line}\n\n{count}\n\n" for line, count in zip(STORY, ("12", "1.2K", "3", "40"), strict=False)
+    )
     assert paragraphs(read_text(text)) == STORY
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Salt Roads\nAda Quill\nMar 1, 2024\nMar 1, 2024\nShare\n\n",
+        "Salt Roads\n\nAda Quill\n\nMar 1, 2024 at 10:00 AM\n\nMar 1, 2024 at 10:00 AM\n\n",
+    ],
+)
+def test_a_post_head_repeating_its_date_under_it_is_read(head: str) -> None:
+    # (the check dropping a line equal to the one above never reached the date: two dates left the head unread)
+    story = read_text(head + "\n\n".join(STORY) + "\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+def test_a_post_head_with_two_dates_apart_is_left_as_before() -> None:
+    head = "Salt Roads\nAda Quill\nMar 1, 2024\nShare\nMar 2, 2024\n\n"
+    assert read_text(head + "\n\n".join(STORY) + "\n").meta.author is None
