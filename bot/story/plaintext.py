@@ -785,6 +785,14 @@ def _opening_note_section(chapter: Chapter, author: str | None = None) -> Chapte
     label while each speaks as an author does (:func:`author_speaks`, a declaration, an aside to
     readers). Posted as story text before, its warning declared nothing. The chapter keeps its story."""
     first = chapter.scenes[0].paragraphs if chapter.scenes else []
+    if (
+        chapter.title is None
+        and len(first) > 3
+        and _box_of(first[1], author)
+        and title_like(first[0].strip())
+        and not first[0].rstrip().endswith(("!", "?"))
+    ):  # Royal Road's chapter page copied: the chapter's title over the author's note box, then its text
+        chapter.title = first.pop(0).strip()
     if len(first) < 2 or (not (bare := _bare_note_label(first[0])) and not _box_label(first[0])):
         return chapter
     # under a box naming the author, its first paragraph is the author's, whatever it says (text left under it)

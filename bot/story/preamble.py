@@ -341,6 +341,25 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
     return joined
 
 
+_TAGGED_HEAD_ITEMS = 3  # the items a note's tags over or under its by-line are looked for among
+
+
+def _tags_apart(items: list[Item]) -> list[Item]:
+    """A note's tag line and its by-line in one block under its title ("#fiction #sea" / "by Ada Quill", as
+    Bear and Obsidian users head a note) as a paragraph each, the tags over or under the by-line: read as one,
+    they were the story's first paragraph and the author unnamed."""
+    for position, item in enumerate(items[:_TAGGED_HEAD_ITEMS]):
+        if not isinstance(item, Para) or item.note or item.text.count("\n") != 1:
+            continue
+        lines = [line.strip() for line in item.text.strip().split("\n")]
+        tags = [bool(line.startswith("#") and HASHTAGS.fullmatch(line)) for line in lines]
+        if sum(tags) == 1 and all(
+            tag or by_line_author(line) is not None for tag, line in zip(tags, lines, strict=True)
+        ):
+            return [*items[:position], Para(lines[0], item.gap), Para(lines[1], 0), *items[position + 1 :]]
+    return items
+
+
 # A writing prompt's tag before its words, as r/WritingPrompts titles a post: "[WP]" (a writing prompt),
 # "[SP]" (a simple one), "[EU]" (an established universe), "[TT]" (theme Thursday), "[PI]"
 # (a prompt inspired), "[OT]", "[IP]" (image prompt), "[MP]" (media prompt), "[RF]" (reality fiction); not
@@ -931,7 +950,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
     most); the rest is the story."""
     meta = Meta()
-    items = _title_page_paragraphs(_by_line_under_title(_prompt_title(_join_split_by_lines(items))))
+    items = _title_page_paragraphs(_by_line_under_title(_prompt_title(_join_split_by_lines(_tags_apart(items)))))
     pictures: list[Item] = []  # a frontispiece over or among the title page's lines: the first chapter's
     index = 0
     unlabelled_note = False

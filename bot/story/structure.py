@@ -931,6 +931,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     bare_numbers: list[int] = []  # items that are a lone "1." or "IV" in a block of their own
     numbered: list[tuple[int, _Numbered]] = []  # items that are a lone "1 - The Awakening", "2. Snowfall", "(3/5)"
     word_numbers: list[int] = []  # items that are a lone "ONE", "Two", "• three •"
+    dashed: list[int] = []  # items that are a lone "— 1 —", "- 2 -": a chapter's number, or a printed page's
     dates: list[tuple[int, str]] = []  # items that are a lone date, "March 3rd, 1998", and how it is written
     scenes: list[int] = []  # items that are a play's lone "SCENE ONE", "Scene 2: The Platform"
     for position, (gap, block) in enumerate(blocks):
@@ -943,6 +944,8 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 and _bare_number(_unframed(item.text)) is not None
             ):
                 bare_numbers.append(len(items))
+            elif isinstance(item, Para) and _dashed_number(item.text) is not None:
+                dashed.append(len(items))
             elif isinstance(item, Para) and len(item.text) <= _WORD_NUMBER_CHARS and _word_number_line(item.text):
                 word_numbers.append(len(items))
             elif isinstance(item, Para) and (found := _numbered_line(item.text)) is not None:
@@ -996,6 +999,8 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 found = _numbered_line(line.strip())
                 if _bare_number(_unframed(line.strip())) is not None:
                     bare_numbers.append(position)
+                elif _dashed_number(line) is not None:
+                    dashed.append(position)
                 elif _word_number_line(line.strip()):
                     word_numbers.append(position)
                 elif found is not None:
@@ -1024,6 +1029,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     lesser_headings_as_text(items)
     story_name = _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
+    _dashed_number_headings(items, dashed)
     _word_number_headings(items, word_numbers)
     _date_headings(items, dates)
     _scene_headings(items, scenes)
@@ -1448,6 +1454,66 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
             items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
 
 
+# A lone number between dashes: "— 1 —", "- 2 -", "-- 3 --". A converted print book's page numbers are set so
+# ("- 12 -", see ``plaintext._without_page_furniture``), so a series of them heads chapters only from the text's
+# start (:func:`_dashed_number_headings`).
+_DASHED_NUMBER = re.compile(r"[ \t]*(?P<mark>--?|[–—])[ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8})[ \t]*(?P=mark)[ \t]*")
+
+
+def _dashed_number(text: str) -> str | None:
+    """The number of a lone "— 1 —" line ("1"), or None."""
+    if len(text) > _FRAMED_MAX + 4 or "\n" in text.strip():
+        return None
+    found = _DASHED_NUMBER.fullmatch(text)
+    return found.group("inner") if found is not None and _bare_number(found.group("inner")) is not None else None
+
+
+# The words over a series' first heading at most where it heads the text from its start: a title page's lines.
+OPENING_HEAD_WORDS = 24
+
+
+def _opens_text(items: list[Item], first: int) -> bool:
+    """Whether the item at ``first`` heads the text from its start: over it only a title page's short lines
+    (no paragraph ending a sentence, :data:`OPENING_HEAD_WORDS` words in all at most)."""
+    words = 0
+    for item in items[:first]:
+        if isinstance(item, Para):
+            if _LINE_STOP.search(item.text.strip()):
+                return False
+            words += len(item.text.split())
+        if words > OPENING_HEAD_WORDS:
+            return False
+    return True
+
+
+_LINE_STOP = re.compile(r"[.!?…][\"'”’)\]]*$", re.MULTILINE)  # a line ending a sentence ("Ada Quill." too)
+
+
+def _dashed_number_headings(items: list[Item], candidates: list[int]) -> None:
+    """Lone numbers between dashes ("— 1 —" / "— 2 —") as chapter headings, as lone numerals are
+    (:func:`_bare_number_headings`), where the first heads the text from its start (:func:`_opens_text`)
+    and none stands where a sentence goes on past it: a printed page's number ("- 12 -") stands after a
+    page of text, often in a sentence the page cut, and stays for the page furniture to drop."""
+    if len(candidates) < 2 or _headed_otherwise(items, candidates[0]) or not _opens_text(items, candidates[0]):
+        return
+    if not _number_series(items, candidates, lambda text: _dashed_number(text) or text):
+        return
+    for index in candidates:
+        above, below = _at(items, index - 1), _at(items, index + 1)
+        if (
+            isinstance(above, Para)
+            and isinstance(below, Para)
+            and _PAGE_CUT.search(above.text)
+            and below.text[:1].islower()
+        ):
+            return  # a page's number in a sentence the page cut
+    for index in candidates:
+        items[index] = Heading(None, "chapter", 2, _text_of(items[index]).strip())
+
+
+_PAGE_CUT = re.compile(r"(?:[^\W\d_]|[,;]|[^\W\d_]-)\Z")  # a paragraph's end that ends no sentence
+
+
 def _headed_otherwise(items: list[Item], first: int) -> bool:
     """Whether the text marks its chapters with headings, so that lone numbers and numbered lines from
     ``first`` on are no chapters' (a chapter's heading, or any Markdown or page heading but one): the
@@ -1494,6 +1560,7 @@ def lone_number_headings(items: list[Item]) -> None:
 
 _WORD_NUMBER_CHARS = 40
 WORD_NUMBER_TEXT_WORDS = 100  # a chapter's text under each number word; "One." / "Two." counted in a scene is less
+WORD_NUMBER_OPENING_WORDS = 15  # the same where the first heads the text from its start (:func:`_opens_text`)
 
 
 _WORD_NUMBER_LINE = re.compile(
@@ -1510,8 +1577,9 @@ def _word_number_line(text: str) -> bool:
 def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
     """Turn lone number words ("ONE", "TWO", "THREE") into chapter headings where the whole text bears
     it out, as lone numerals (:func:`_bare_number_headings`): two or more counting from one, written
-    alike, in a text that marks no chapters another way, each over a chapter's worth of text; a
-    countdown in a scene ("Three" / "Two" / "One") heads nothing."""
+    alike, in a text that marks no chapters another way, each over a chapter's worth of text (a few sentences
+    where the first heads the text from its start); a countdown in a scene ("Three" / "Two" / "One") heads
+    nothing."""
     if len(candidates) < 2 or _headed_otherwise(items, candidates[0]):
         return
     words = [_without_symbols(_text_of(items[index]).strip()) for index in candidates]
@@ -1520,9 +1588,11 @@ def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
     if len({(word.isupper(), word.islower()) for word in words}) > 1:
         return
     ends = [*candidates[1:], len(items)]
+    # (under a title page alone, as a flash piece numbers its short parts, a few sentences each)
+    least = WORD_NUMBER_OPENING_WORDS if _opens_text(items, candidates[0]) else WORD_NUMBER_TEXT_WORDS
     for start, end in zip(candidates, ends, strict=True):
         text = sum(len(item.text.split()) for item in items[start + 1 : end] if isinstance(item, Para))
-        if text < WORD_NUMBER_TEXT_WORDS or not isinstance(_at(items, start + 1), Para):
+        if text < least or not isinstance(_at(items, start + 1), Para):
             return
     for index, word in zip(candidates, words, strict=True):
         items[index] = Heading(None, "chapter", 2, _text_of(items[index]), number=_number_value(word))
@@ -1652,6 +1722,7 @@ def _lone_number(line: str) -> bool:
         return False
     return (
         (len(line) <= _FRAMED_MAX and _bare_number(_unframed(line)) is not None)
+        or _dashed_number(line) is not None
         or (len(line) <= _WORD_NUMBER_CHARS and _word_number_line(line))
         or _numbered_line(line) is not None
     )
@@ -1671,10 +1742,10 @@ def _text_of(item: Item) -> str:
 SERIES_COUNTING_ON = 3  # lone numbers counting on from past one that a text must hold to be its chapters
 
 
-def _number_series(items: list[Item], candidates: list[int]) -> bool:
+def _number_series(items: list[Item], candidates: list[int], unframe: Callable[[str], str] = _unframed) -> bool:
     """Lone numbers counting 1, 2, 3... (or I, II, III...) in order with no stray number between,
-    written alike, each with story text under it."""
-    lines = [_unframed(_text_of(items[index])) for index in candidates]
+    written alike, each with story text under it (each number read by ``unframe``)."""
+    lines = [unframe(_text_of(items[index])) for index in candidates]
     values = [_bare_number(line) for line in lines]
     sign = 1 if (values[0] or 0) > 0 else -1
     counting = [sign * number for number in range(1, len(candidates) + 1)]
@@ -2275,7 +2346,7 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
     (lines of 80 to 100 characters were joined into one paragraph a chapter)."""
     lines = sum(block.count("\n") for _, block in blocks) + len(blocks)
     if lines < 8:
-        return False
+        return _sentence_lines_alone(blocks)
     if len(blocks) * 4 < lines:
         long_lines = sum(1 for _, block in blocks for line in block.split("\n") if len(line) > 100)
         # Long lines inside multi-line blocks are paragraphs written without blank lines between.
@@ -2295,6 +2366,22 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
     if len(inner) >= SENTENCE_LINES_ALL and ended == len(inner):
         return True  # a hard wrap falls at a sentence's end one line in ten or so: four in a row are no wrap's
     return len(inner) >= SENTENCE_LINES_TOLD and ended >= SENTENCE_LINES_SHARE * len(inner)
+
+
+def _sentence_lines_alone(blocks: list[tuple[int, str]]) -> bool:
+    """A text too short for its lines as a whole to tell its layout (under eight) whose lines past a title
+    page's block are every one a sentence, :data:`SENTENCE_LINES_ALL` at least in its blocks of several lines (a
+    flash piece saved by Word, "The ferry left at dawn." / "Mara counted the crates." / ...): a paragraph each,
+    not one. (A chat's lines, "Deano: Right.", keep their block.)"""
+    if blocks and not any(_ENDS_SENTENCE.search(line.strip()) for line in blocks[0][1].split("\n")):
+        blocks = blocks[1:]  # the title page's lines ("Salt Roads" / "by Ada Quill")
+    lines = [line.strip() for _, block in blocks for line in block.split("\n")]
+    joined = [line.strip() for _, block in blocks if "\n" in block for line in block.split("\n")]
+    return (
+        len(joined) >= SENTENCE_LINES_ALL
+        and all(line[:1].isupper() and _ENDS_SENTENCE.search(line) for line in lines)
+        and not any(_CHAT_LINE.match(line) for line in joined)
+    )
 
 
 # A chat's message on its line: its speaker (a handle or a first name), its time in brackets before it or none

@@ -3,6 +3,12 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 
 - the clean-ups: one test of "a paragraph of prose" (`site_chrome.prose_paragraph`) for Wattpad's comment
   counts and a title page's lines over the text; a post head repeating its date on the line under it.
+- the gaps session 52 left: a Royal Road chapter page copied, its chapter's title over "A note from <author>"
+  (the whole chapter was read as the box's note); a Bear note's "#fiction #sea" over "by Ada Quill" in one
+  block (a paragraph, the author unnamed); chapters headed "— 1 —" (text: a printed page's number is set so,
+  and still is where one stands after a page of text or in a sentence the page cut); "One" / "Two" over a
+  few sentences each under a title page (text: a chapter's 100 words were asked for); four one-sentence
+  lines in one block under the title (one paragraph: the text too short for its layout to be told).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -69,3 +75,98 @@ def test_a_post_head_repeating_its_date_under_it_is_read(head: str) -> None:
 def test_a_post_head_with_two_dates_apart_is_left_as_before() -> None:
     head = "Salt Roads\nAda Quill\nMar 1, 2024\nShare\nMar 2, 2024\n\n"
     assert read_text(head + "\n\n".join(STORY) + "\n").meta.author is None
+
+
+# ---------------------------------------------------------------- the gaps session 52 left
+
+
+def test_a_royal_road_chapter_page_copied_titles_its_chapter_over_the_note_box() -> None:
+    text = (
+        "Salt Roads\n\nby Ada Quill\n\nThe Ferry\n\nA note from Ada Quill\n\nSorry this one is late, exams!\n\n"
+        + "\n\n".join(STORY)
+        + "\n\nA note from Ada Quill\n\nPatreon is two chapters ahead.\n"
+    )
+    story = read_text(text)
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    (chapter,) = story.chapters
+    assert chapter.title == "The Ferry"
+    assert chapter.notes == ["Sorry this one is late, exams!", "Patreon is two chapters ahead."]
+    assert paragraphs(story) == STORY
+
+
+def test_a_line_over_a_note_from_someone_else_stays_text() -> None:
+    text = HEAD + "The Ferry\n\nA note from Mum\n\n" + "\n\n".join(STORY) + "\n"
+    assert paragraphs(read_text(text)) == ["The Ferry", "A note from Mum", *STORY]
+
+
+@pytest.mark.parametrize("block", ["#fiction #sea\nby Ada Quill", "by Ada Quill\n#fiction #sea"])
+def test_a_bear_notes_tag_line_and_by_line_in_one_block(block: str) -> None:
+    story = read_text("# Salt Roads\n" + block + "\n\n" + "\n\n".join(STORY) + "\n", "story.md")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+def test_a_hashtag_over_a_sentence_stays_text() -> None:
+    text = "# Salt Roads\n#blessed\nshe typed, and deleted it.\n\n" + "\n\n".join(STORY) + "\n"
+    assert paragraphs(read_text(text, "story.md"))[0] == "#blessed\nshe typed, and deleted it."
+
+
+LONG = [" ".join([line] * 3) for line in STORY]  # a page's worth of text each
+
+
+@pytest.mark.parametrize("mark", ["— {} —", "- {} -", "-- {} --", "– {} –"])
+def test_numbers_between_dashes_heading_the_text_head_its_chapters(mark: str) -> None:
+    text = HEAD + "".join(f"{mark.format(n)}\n\n{LONG[n - 1]}\n\n{LONG[n]}\n\n" for n in (1, 2, 3))
+    story = read_text(text)
+    assert [[p for scene in chapter.scenes for p in scene.paragraphs] for chapter in story.chapters] == [
+        LONG[0:2],
+        LONG[1:3],
+        LONG[2:4],
+    ]
+
+
+def test_numbers_between_dashes_after_a_page_of_text_are_its_pages() -> None:
+    text = HEAD + "".join(f"{LONG[n]}\n\n- {n + 1} -\n\n" for n in range(3)) + LONG[3] + "\n"
+    story = read_text(text)
+    assert len(story.chapters) == 1
+    assert paragraphs(story) == LONG
+
+
+def test_numbers_between_dashes_in_a_cut_sentence_are_pages() -> None:
+    cut = "The ferry left at dawn, its horn low over the water while the gulls"
+    text = HEAD + f"- 1 -\n\n{cut}\n\n- 2 -\n\nwheeled above the harbour wall.\n\n- 3 -\n\n{LONG[1]}\n"
+    story = read_text(text)
+    assert len(story.chapters) == 1
+
+
+@pytest.mark.parametrize(
+    "head", ["SALT ROADS\nA Novella\nAda Quill\n\n", "Salt Roads\n\nA Novella\n\nAda Quill\n\n", "Salt Roads\n\n"]
+)
+def test_number_words_over_a_few_sentences_under_a_title_page_head_chapters(head: str) -> None:
+    story = read_text(head + "ONE\n\n" + STORY[0] + "\n\nTWO\n\n" + STORY[1] + "\n\nTHREE\n\n" + STORY[2] + "\n")
+    assert [chapter.scenes[0].paragraphs for chapter in story.chapters] == [[STORY[0]], [STORY[1]], [STORY[2]]]
+    if "Ada" in head:
+        assert story.meta.author == "Ada Quill"
+
+
+def test_number_words_counted_under_story_text_stay_text() -> None:
+    text = HEAD + "She counted the boats in the harbour.\n\nOne\n\n" + STORY[0] + "\n\nTwo\n\n" + STORY[1] + "\n"
+    assert paragraphs(read_text(text)) == ["She counted the boats in the harbour.", "One", STORY[0], "Two", STORY[1]]
+
+
+FLASH = ["The ferry left at dawn.", "Mara counted the crates.", "Bram mended the nets.", "The lanterns were lit."]
+
+
+def test_four_one_sentence_lines_under_the_title_are_four_paragraphs() -> None:
+    assert paragraphs(read_text(HEAD + "\n".join(FLASH) + "\n")) == FLASH
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["The sea was calm tonight,", "The tide was full,", "the moon lay fair", "Upon the straits."],  # verse
+        FLASH[:3],
+    ],
+)
+def test_short_lines_that_are_no_four_sentences_keep_their_block(lines: list[str]) -> None:
+    assert paragraphs(read_text(HEAD + "\n".join(lines) + "\n")) == ["\n".join(lines)]
