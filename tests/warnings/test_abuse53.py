@@ -95,3 +95,27 @@ def test_a_belt_a_dreaded_father_hiding_and_a_night_locked_out_warn_child_abuse(
 )
 def test_a_joke_a_kind_parent_and_a_rock_star_s_sunglasses_stay_clean(text: str) -> None:
     assert not {"abuse", "child-abuse"} & ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Dad was home we tiptoed past the living room door.",
+        "His key in the door, and her stomach dropped.",
+        "Headlights swept across the kitchen wall, and she waited to see which version of him would come in.",
+    ],
+)
+def test_dread_at_his_homecoming_warns_abuse(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When he got home from the base she ran down the drive to hug him.",
+        "His key in the door, and the dog went very still, then barked and spun in circles.",
+        "Before Dad gets home we hide his birthday cake in the shed.",
+    ],
+)
+def test_a_glad_homecoming_and_a_hidden_cake_stay_clean(text: str) -> None:
+    assert not {"abuse", "child-abuse"} & ids(text)
