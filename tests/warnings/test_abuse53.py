@@ -119,3 +119,25 @@ def test_dread_at_his_homecoming_warns_abuse(text: str) -> None:
 )
 def test_a_glad_homecoming_and_a_hidden_cake_stay_clean(text: str) -> None:
     assert not {"abuse", "child-abuse"} & ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy flinches whenever anyone raises a hand near him.",
+        "Her stepmother would make her stand in the hallway for hours with her nose to the wall.",
+    ],
+)
+def test_a_child_who_flinches_at_a_raised_hand_or_stands_for_hours_warns_child_abuse(text: str) -> None:
+    assert "child-abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The goalkeeper flinches whenever anyone raises a hand near the ball.",
+        "Mum made us stand in the hallway for hours waiting for the taxi to the airport, laughing the whole time.",
+    ],
+)
+def test_a_goalkeeper_and_a_long_wait_for_a_taxi_stay_clean_of_child_abuse(text: str) -> None:
+    assert "child-abuse" not in ids(text)
