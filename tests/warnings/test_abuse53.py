@@ -102,6 +102,8 @@ def test_a_joke_a_kind_parent_and_a_rock_star_s_sunglasses_stay_clean(text: str)
     [
         "When Dad was home we tiptoed past the living room door.",
         "His key in the door, and her stomach dropped.",
+        # the warned twin of test_abuse41's surprise party, which r53-arrive-dread's `unless` lets pass
+        "When he got home we all went very quiet and waited to see what mood he was in.",
         "Headlights swept across the kitchen wall, and she waited to see which version of him would come in.",
     ],
 )
