@@ -578,8 +578,13 @@ def _notice_field(key: str, value: str) -> bool:
 # heading, one under its text.
 _COUNT_NUMBER = r"(?:(?:approx(?:imately|\.)?|about|around|roughly|circa|ca\.|~|≈)[ \t]*)?\d{1,3}(?:[,. ]?\d{3}){0,3}(?:\.\d{1,2})?[ \t]?k?\+?"
 _COUNT_LABEL = r"(?:words?|word[ \t]?count|wc|length)[*_]*[ \t]*:[*_]*[ \t]*"
+# and the reading time a site sets beside it: "2,140 words · 9 min read", "1,200 words | 5 minutes"
+_READING_TIME = (
+    r"(?:[ \t]*[·•|,–—-][ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?|hours?|hrs?)\.?(?:[ \t]+read(?:ing)?(?:[ \t]+time)?)?)?"
+)
 WORD_COUNT = re.compile(
-    rf"[(\[]?(?:{_COUNT_LABEL}{_COUNT_NUMBER}(?:[ \t]*words?)?|{_COUNT_NUMBER}[ \t]*words?)[)\]]?[.!]?", re.IGNORECASE
+    rf"[(\[]?(?:{_COUNT_LABEL}{_COUNT_NUMBER}(?:[ \t]*words?)?|{_COUNT_NUMBER}[ \t]*words?){_READING_TIME}[)\]]?[.!]?",
+    re.IGNORECASE,
 )
 COUNT_KEYS = frozenset(["word count", "words", "wc", "wordcount"])
 _COUNT_CHARS = 120

@@ -773,7 +773,27 @@ def _chapter_notes(chapter: Chapter, budget: MidDeclarationBudget, author: str |
     (``budget``: the story's, shared by its chapters; ``author``: the story's, whose note box's title,
     "A note from <author>", says the words under it are a note whatever they say)."""
     chapter = opening_notes(_opening_note_section(declared_title(_strip_note_labels(chapter)), author))
-    return closing_declarations(mid_declarations(_without_bare_labels(_closing_note_section(chapter, author)), budget))
+    chapter = _signed_end(_closing_note_section(chapter, author), author)
+    return closing_declarations(mid_declarations(_without_bare_labels(chapter), budget))
+
+
+# The author's signature under a chapter, a dash or a tilde before the name: "— Ada", "~ada", "-- Ada Quill".
+_SIGNATURE = re.compile(
+    r"[ \t]*(?:[—–~]|-{1,2})[ \t]*@?(?P<name>[^\W\d_][\w.'’-]{0,40}(?:[ \t][\w.'’-]{1,40}){0,3})[ \t]*"
+)
+
+
+def _signed_end(chapter: Chapter, author: str | None) -> Chapter:
+    """A chapter's last paragraph the author's signature (:data:`_SIGNATURE`, naming the story's author, the
+    first name of it or the handle): the chapter's note. As text, "— Ada" closed the story's prose."""
+    last = chapter.scenes[-1].paragraphs if chapter.scenes and author else []
+    if len(last) < 2 or len(last[-1]) > 60 or (found := _SIGNATURE.fullmatch(last[-1])) is None:
+        return chapter
+    name = found.group("name").casefold()
+    full = (author or "").strip().lstrip("@").casefold()
+    if name in (full, full.split()[0] if full.split() else full):
+        chapter.notes.append(last.pop().strip())
+    return chapter
 
 
 OPENING_NOTE_PARAGRAPHS = 6  # paragraphs of a note under its label at a chapter's opening, at most

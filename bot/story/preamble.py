@@ -185,9 +185,10 @@ def _header_block(text: str, meta: Meta, *, over_heading: bool = False) -> bool:
         ]
     if kinds[0] in ("title", "titled") and ("by" in kinds or kinds[0] == "titled"):
         # the date it was posted, under its title and by-line ("March 1, 2024", as a blog post or a
-        # newsletter copied with its head gives it): said of the post, never the story's
+        # newsletter copied with its head gives it): said of the post, never the story's; and its word count
+        # ("2,140 words · 9 min read"), a note as on a line of its own
         kinds = [
-            kind or ("date" if index and date_line(line) else None)
+            kind or ("date" if index and date_line(line) else "count" if index and word_count_line(line) else None)
             for index, (line, kind) in enumerate(zip(lines, kinds, strict=True))
         ]
     if (
@@ -271,6 +272,8 @@ def _read_header_line(line: str, kind: str | None, meta: Meta) -> None:
         meta.values.setdefault("author", [author])
     elif kind == "summary":
         meta.summary = line.strip()
+    elif kind == "count":
+        meta.notes.append(line.strip())
 
 
 def _title_over_rights(text: str, meta: Meta) -> str:
@@ -1156,8 +1159,23 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.values["author"] = [name]  # a newsletter post's "Rosalind Achebe" over "Apr 12, 2024"
             index += 1
             continue
-        if index < last_para and (_POSTED_BY.fullmatch(text.strip()) or (index == 0 and _POST_SUBJECT.match(text))):
+        if index < last_para and (_POSTED_BY.fullmatch(text.strip()) or (index == 0 and _post_subject(text))):
             meta.notes.append(text.strip())  # a journal post's subject and "Posted by ... on ..." over its fields
+            index += 1
+            continue
+        if (
+            0 < index <= _JOURNAL_HEAD_ITEMS
+            and not (meta.title or meta.values or meta.declared or meta.summary)
+            and meta.notes
+            and _post_subject(meta.notes[0])
+            and (date_line(text.strip()) or _HANDLE_ALONE.fullmatch(text.strip()))
+            and any(
+                isinstance(item, Para) and field_block(item.text) for item in items[index + 1 : _JOURNAL_HEAD_ITEMS + 2]
+            )
+        ):
+            # the entry's date and its poster's name under its subject, over its header's fields (a journal entry
+            # copied from its page: "Salt Roads [fic]" / "Jun. 3rd, 2024 at 10:00 pm" / "ada_quill" / "Title: ...")
+            meta.notes.append(text.strip())
             index += 1
             continue
         if (
@@ -1455,6 +1473,17 @@ _POST_SUBJECT = re.compile(
 # (The words before the mark end at a character that is not a space: ended anywhere, each space of a run before no
 # mark was read on to the run's end, 60 times over: a header line of 4 MB of spaces took 2 s here.)
 _MASTHEAD = re.compile(rf"(?:[^\n.!?]{{0,59}}?[^\n.!? \t][ \t]++[—–|·:-][ \t]+)?{ISSUE}", re.IGNORECASE)
+
+
+# ... or with its tag after the title: "Salt Roads [fic]"
+_SUBJECT_TAG = re.compile(r"[^\n]{1,100}?[ \t]\[(?:fic|fanfic|ficlet|drabble|one-?shot)\][ \t]*", re.IGNORECASE)
+_HANDLE_ALONE = re.compile(r"@?[\w.-]{2,40}")  # a journal's user name alone: "ada_quill"
+_JOURNAL_HEAD_ITEMS = 3
+
+
+def _post_subject(text: str) -> bool:
+    """A journal post's subject naming it a fic: "[fic] Salt Roads", "fic: Salt Roads", "Salt Roads [fic]"."""
+    return bool(_POST_SUBJECT.match(text)) or (len(text) <= 120 and _SUBJECT_TAG.fullmatch(text.strip()) is not None)
 
 
 _POSTED_BY = re.compile(r"posted[ \t]+by[ \t]+@?[\w.-]{1,40}[ \t]+on[ \t]+\S[^\n]{3,60}", re.IGNORECASE)

@@ -10,7 +10,14 @@ import itertools
 import re
 from functools import cache
 
-from bot.story.contents_lists import OutsideKeys, chapter_list, contents_block, contents_label, settle_heading_runs
+from bot.story.contents_lists import (
+    OutsideKeys,
+    chapter_list,
+    contents_block,
+    contents_label,
+    settle_heading_runs,
+    title_like,
+)
 from bot.story.metadata_fields import Meta
 from bot.story.structure import (
     Heading,
@@ -52,16 +59,49 @@ def drop_navigation(items: list[Item]) -> list[Item]:
                 break
             chrome[index] = True
     last_kept = max((index for index, said in enumerate(chrome) if not said), default=-1)
+    runs = _button_runs(shown)
     kept = [
         item
         for index, item in enumerate(shown)
         if not chrome[index]
         and not (index == last_kept < len(shown) - 1 and _signature_delimiter(item))
-        and not _button_by_chrome(shown, chrome, index)
+        and not _button_by_chrome(shown, chrome, index, runs)
         and not (isinstance(item, Heading) and _SUPPORT_LINE.fullmatch(item.raw.strip("#*_ \t")))
         and not (isinstance(item, Heading) and arrowed_nav(item.raw))
     ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
-    return settle_heading_runs(kept)
+    return settle_heading_runs(_title_over_navigation(shown, chrome, kept))
+
+
+NAV_TITLE_ITEMS = 4  # a chapter page's title line over its links is among the text's first items
+
+
+def _title_over_navigation(shown: list[Item], chrome: list[bool], kept: list[Item]) -> list[Item]:
+    """A chapter page copied with its title line straight over its links to the chapters around it ("The
+    Ferry" over "<< Previous | Index | Next >>", under the story's title and by-line), in a text with no
+    heading: that line heads the chapter. Left a paragraph, the chapter's title opened its text."""
+    if any(isinstance(item, Heading) for item in shown):
+        return kept
+    for index in range(1, min(len(shown) - 2, NAV_TITLE_ITEMS)):
+        item = shown[index]
+        if chrome[index]:
+            break
+        if (
+            isinstance(item, Para)
+            and chrome[index + 1]
+            and (nav_frame(_text_of(shown[index + 1])) or _serial_nav(_text_of(shown[index + 1]).strip()))
+            and title_like(item.text.strip())
+            and not item.text.rstrip().endswith(("!", "?"))
+            and isinstance(shown[index - 1], Para)
+        ):
+            at = next((position for position, kept_item in enumerate(kept) if kept_item is item), None)
+            if at is None:
+                return kept
+            return [*kept[:at], Heading(item.text.strip(), "named", 2, item.text.strip()), *kept[at + 1 :]]
+    return kept
+
+
+def _text_of(item: Item) -> str:
+    return item.text if isinstance(item, Para) else ""
 
 
 # An email's header over a story sent by email and saved or copied as text: Gmail's "---------- Forwarded
@@ -99,20 +139,53 @@ def _signature_delimiter(item: Item) -> bool:
     return isinstance(item, Para) and item.text.strip() == "--"
 
 
-def _button_by_chrome(items: list[Item], chrome: list[bool], index: int) -> bool:
+def _button_runs(items: list[Item]) -> list[tuple[int, int]]:
+    """For each item, the run of lone buttons it stands in, from its first to past its last (one pass)."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index, item in enumerate(items):
+        if not _lone_button(item):
+            runs.extend([(start, index)] * (index - start))
+            runs.append((index, index))
+            start = index + 1
+    runs.extend([(start, len(items))] * (len(items) - start))
+    return runs
+
+
+def _button_by_chrome(items: list[Item], chrome: list[bool], index: int, runs: list[tuple[int, int]]) -> bool:
     """A site's button alone ("Report", "Share") next to its chrome, a chapter's links or counts, with
     nothing of the story between: Royal Road's "Report" under "Previous Chapter | Next Chapter"; or a
-    post's votes ("2.4k") over its buttons. A "Share" among the story's paragraphs stays."""
+    post's votes ("2.4k") over its buttons; a box's button under it, the word the box asks for (Substack's
+    "Subscribe" under "Thanks for reading Tidelines! Subscribe for free ..."); and two buttons or more in a
+    run next to chrome (Ko-fi's "Like" / "Share" over "Buy Ada Quill a Coffee"). A "Share" among the story's
+    paragraphs stays, as does one alone closing it (a text message's "Like")."""
     item = items[index]
     if not isinstance(item, Para):
         return False
     count = VOTE_COUNT.fullmatch(item.text.strip()) is not None  # Reddit's "2.4k" over "Reply" / "Share"
-    if not count and LONE_BUTTON.fullmatch(item.text.strip()) is None:
+    if not count and not _lone_button(item):
         return False
     before = index > 0 and chrome[index - 1]
     after = index + 1 < len(chrome) and chrome[index + 1]
     last = index + 1 == len(items)
-    return (count and after) or (before and (after or last or not isinstance(items[index + 1], Para)))
+    if (count and after) or (before and (after or last or not isinstance(items[index + 1], Para))):
+        return True
+    above = items[index - 1] if before else None
+    if isinstance(above, Para) and re.search(rf"\b{re.escape(item.text.strip())}\b", above.text, re.IGNORECASE):
+        return True  # the box's own button under it
+    start, end = runs[index]  # the run of lone buttons this one is in
+    return end - start >= 2 and ((start > 0 and chrome[start - 1]) or chrome[end])
+
+
+def _lone_button(item: Item) -> bool:
+    return (
+        isinstance(item, Para)
+        and len(item.text) <= LONE_BUTTON_CHARS
+        and LONE_BUTTON.fullmatch(item.text.strip()) is not None
+    )
+
+
+LONE_BUTTON_CHARS = 40
 
 
 # A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
@@ -384,6 +457,11 @@ _CREATOR_ASKS = re.compile(
     r"|like[ \t]+it[ \t]*\?[ \t]*add[ \t]+to[ \t]+library[ \t]*!*"
     r"|have[ \t]+some[ \t]+idea[ \t]+about[ \t]+my[ \t]+story\?[ \t]*comment[ \t]+it[ \t]+and[ \t]+let[ \t]+me[ \t]+know\.?"
     r"|report[ \t]+chapter|power[ \t]+stones?|vote[ \t]+with[ \t]+power[ \t]+stones?"
+    # Patreon's lock over a post for its members: "Unlock this post by becoming a member", "Join now", "Join for
+    # $3 per month", "Become a patron to unlock this post"
+    r"|unlock[ \t]+this[ \t]+post(?:[ \t]+by[ \t]+becoming[ \t]+an?[ \t]+(?:paid[ \t]+)?(?:member|patron))?[ \t]*[.!]?"
+    r"|join[ \t]+(?:now|for[ \t]+\$\d{1,4}(?:\.\d{2})?(?:[ \t]*(?:per|/|a)[ \t]*month)?)(?:[ \t]+to[ \t]+unlock)?[ \t]*[.!]?"
+    r"|become[ \t]+an?[ \t]+(?:paid[ \t]+)?(?:member|patron)[ \t]+to[ \t]+unlock(?:[ \t]+this[ \t]+post)?[ \t]*[.!]?"
     # Substack's box under a post, copied as text: "Thanks for reading Tidelines! Subscribe for free to receive
     # new posts and support my work.", "Tidelines is a reader-supported publication. To receive new posts and
     # support my work, consider becoming a free or paid subscriber."

@@ -1454,10 +1454,10 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
             items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
 
 
-# A lone number between dashes: "— 1 —", "- 2 -", "-- 3 --". A converted print book's page numbers are set so
-# ("- 12 -", see ``plaintext._without_page_furniture``), so a series of them heads chapters only from the text's
-# start (:func:`_dashed_number_headings`).
-_DASHED_NUMBER = re.compile(r"[ \t]*(?P<mark>--?|[–—])[ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8})[ \t]*(?P=mark)[ \t]*")
+# A lone number between long dashes: "— 1 —", "– 2 –", "-- 3 --". A converted print book's page numbers are set
+# so too ("- 12 -" between hyphens always, see ``plaintext._without_page_furniture``), so a series of them heads
+# chapters only from the text's start (:func:`_dashed_number_headings`).
+_DASHED_NUMBER = re.compile(r"[ \t]*(?P<mark>--|[–—])[ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8})[ \t]*(?P=mark)[ \t]*")
 
 
 def _dashed_number(text: str) -> str | None:
@@ -2190,10 +2190,26 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
         if not _wants_title(item) or index + 1 >= len(items):
             continue
         line, following = items[index], items[index + 1]
-        if isinstance(line, Para) and isinstance(following, Para) and (title := _next_line_title(item, line.text)):
+        if (
+            isinstance(line, Para)
+            and isinstance(following, Para)
+            and (title := _next_line_title(item, line.text))
+            and not _posted_at(following.text)
+        ):
             item.title = normalise(title)
             index += 1
     return kept
+
+
+# A post's date and the time it went up, as Patreon sets it under the writer's name: "Mar 1, 2024 at 10:00 AM".
+_POSTED_AT = re.compile(r"(?P<date>[^\n]{4,30}?)[ \t]+at[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*", re.IGNORECASE)
+
+
+def _posted_at(text: str) -> bool:
+    """A post's date and time alone (:data:`_POSTED_AT`): the line over it is the writer's name, no
+    chapter's title (Patreon's "Salt Roads - Chapter 3" / "Ada Quill" / "Mar 1, 2024 at 10:00 AM")."""
+    found = _POSTED_AT.fullmatch(text.strip()) if len(text) <= _DATE_CHARS + 20 else None
+    return found is not None and _date_line(found.group("date")) is not None
 
 
 # The labels that head a note on a line of their own ("Author's Note" over the note): not "Note" or

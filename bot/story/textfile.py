@@ -20,7 +20,7 @@ from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, without_running_heads
 from bot.story.ruby import readings_in_brackets
-from bot.story.site_chrome import SIGNATURE_LINE, drop_count_lines, without_paragraph_counts
+from bot.story.site_chrome import SIGNATURE_LINE, drop_count_lines, site_chrome, without_paragraph_counts
 from bot.story.structure import Heading, Item, Para, match_heading, split_items, title_alone
 from bot.story.title_lines import post_head
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
@@ -45,7 +45,7 @@ def parse_plain_text(
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
-    items = without_signatures(post_head(without_draft_folder(without_paragraph_counts(items))))
+    items = without_signatures(post_head(without_draft_folder(without_paragraph_counts(journal_footer(items)))))
     story = build_story(
         note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title
     )
@@ -88,6 +88,53 @@ def without_signatures(items: list[Item]) -> list[Item]:
 
 
 SIGNATURE_LINES = 4
+
+# A journal entry's foot, copied as text under the story (LiveJournal's, Dreamwidth's): its "Tags: fic, salt roads"
+# and its "Current Mood: tired", "Current Music: ...", "Location: ..." lines.
+_JOURNAL_TAGS = re.compile(r"[ \t]*tags?[ \t]*:[ \t]*(?P<tags>[^\n]{1,300})", re.IGNORECASE)
+_JOURNAL_FIELD = re.compile(r"[ \t]*(?:current[ \t]+)?(?:mood|music|location)[ \t]*:[ \t]*[^\n]{0,200}", re.IGNORECASE)
+JOURNAL_FOOTER_ITEMS = 6
+
+
+def journal_footer(items: list[Item]) -> list[Item]:
+    """The items less a journal entry's foot under the story, its tags line read as the story's tags (set at the
+    head as "Additional Tags:", which a header reads and whose warnings it declares), its mood and music lines
+    and the site's counts and buttons around them ("3 comments | Reply") dropped. Only a foot of such lines
+    alone with a "Tags:" line among them, closing the text under story text, and a journal's by a mood or a count
+    among them or a header's fields over the text ("Title:" / "Author:"): as the story's last paragraphs they were
+    read as its text. (A story's last line "Tags: angst" alone, no header over it, stays its own.)"""
+    start = len(items)
+    tags: list[str] = []
+    journal = False
+    while start > 0 and len(items) - start < JOURNAL_FOOTER_ITEMS:
+        item = items[start - 1]
+        if not isinstance(item, Para) or item.note:
+            break
+        lines = [line.strip() for line in item.text.strip().split("\n")]
+        if len(lines) > JOURNAL_FOOTER_ITEMS or not all(
+            _JOURNAL_TAGS.fullmatch(line) or _JOURNAL_FIELD.fullmatch(line) or site_chrome(line) for line in lines
+        ):
+            break
+        tags[:0] = [found.group("tags").strip() for line in lines if (found := _JOURNAL_TAGS.fullmatch(line))]
+        journal = journal or any(not _JOURNAL_TAGS.fullmatch(line) for line in lines)
+        start -= 1
+    if not tags or start < 1 or not any(isinstance(item, Para) for item in items[:start]):
+        return items
+    fields = next(
+        (index for index, item in enumerate(items[: min(start, JOURNAL_FOOTER_ITEMS)]) if _header_fields(item)), None
+    )
+    if not journal and fields is None:
+        return items
+    at = 0 if fields is None else fields + 1  # under the header's fields, the journal's subject over them kept first
+    return [*items[:at], Para(f"Additional Tags: {', '.join(tags)}", 0), *items[at:start]]
+
+
+def _header_fields(item: Item) -> bool:
+    """A paragraph opening on a header's "Title:" or "Author:" field."""
+    if not isinstance(item, Para):
+        return False
+    field = parse_field(item.text.strip().split("\n", 1)[0])
+    return field is not None and field[0] in ("title", "author")
 
 
 def _signature(text: str) -> bool:

@@ -114,7 +114,7 @@ def test_a_hashtag_over_a_sentence_stays_text() -> None:
 LONG = [" ".join([line] * 3) for line in STORY]  # a page's worth of text each
 
 
-@pytest.mark.parametrize("mark", ["— {} —", "- {} -", "-- {} --", "– {} –"])
+@pytest.mark.parametrize("mark", ["— {} —", "-- {} --", "– {} –"])
 def test_numbers_between_dashes_heading_the_text_head_its_chapters(mark: str) -> None:
     text = HEAD + "".join(f"{mark.format(n)}\n\n{LONG[n - 1]}\n\n{LONG[n]}\n\n" for n in (1, 2, 3))
     story = read_text(text)
@@ -126,7 +126,7 @@ def test_numbers_between_dashes_heading_the_text_head_its_chapters(mark: str) ->
 
 
 def test_numbers_between_dashes_after_a_page_of_text_are_its_pages() -> None:
-    text = HEAD + "".join(f"{LONG[n]}\n\n- {n + 1} -\n\n" for n in range(3)) + LONG[3] + "\n"
+    text = HEAD + "".join(f"{LONG[n]}\n\n— {n + 1} —\n\n" for n in range(3)) + LONG[3] + "\n"
     story = read_text(text)
     assert len(story.chapters) == 1
     assert paragraphs(story) == LONG
@@ -134,7 +134,7 @@ def test_numbers_between_dashes_after_a_page_of_text_are_its_pages() -> None:
 
 def test_numbers_between_dashes_in_a_cut_sentence_are_pages() -> None:
     cut = "The ferry left at dawn, its horn low over the water while the gulls"
-    text = HEAD + f"- 1 -\n\n{cut}\n\n- 2 -\n\nwheeled above the harbour wall.\n\n- 3 -\n\n{LONG[1]}\n"
+    text = HEAD + f"— 1 —\n\n{cut}\n\n— 2 —\n\nwheeled above the harbour wall.\n\n— 3 —\n\n{LONG[1]}\n"
     story = read_text(text)
     assert len(story.chapters) == 1
 
@@ -170,3 +170,103 @@ def test_four_one_sentence_lines_under_the_title_are_four_paragraphs() -> None:
 )
 def test_short_lines_that_are_no_four_sentences_keep_their_block(lines: list[str]) -> None:
     assert paragraphs(read_text(HEAD + "\n".join(lines) + "\n")) == ["\n".join(lines)]
+
+
+# ---------------------------------------------------------------- this round's probes
+
+
+def test_a_substack_box_and_its_button_go() -> None:
+    box = "Thanks for reading Salt Roads! Subscribe for free to receive new posts and support my work."
+    text = HEAD + "\n\n".join([*STORY[:2], box, "Subscribe", *STORY[2:]]) + "\n"
+    assert paragraphs(read_text(text)) == STORY
+
+
+def test_ko_fis_buttons_over_its_coffee_ask_go() -> None:
+    text = HEAD + "\n\n".join([*STORY, "Like", "Share", "Buy Ada Quill a Coffee"]) + "\n"
+    assert paragraphs(read_text(text)) == STORY
+
+
+def test_a_lone_button_word_among_the_paragraphs_stays() -> None:
+    text = HEAD + "\n\n".join([*STORY[:2], "Share", *STORY[2:]]) + "\n"
+    assert paragraphs(read_text(text)) == [*STORY[:2], "Share", *STORY[2:]]
+
+
+@pytest.mark.parametrize(
+    "lock", ["Unlock this post by becoming a member", "Join now", "Join for $3 per month", "Become a patron to unlock"]
+)
+def test_patreons_lock_under_a_teaser_goes(lock: str) -> None:
+    text = HEAD + "\n\n".join([*STORY[:2], lock, "12 Likes"]) + "\n"
+    assert paragraphs(read_text(text)) == STORY[:2]
+
+
+def test_a_patreon_post_head_under_its_chapter_heading_names_the_writer() -> None:
+    text = "Salt Roads - Chapter 3\n\nAda Quill\n\nMar 1, 2024 at 10:00 AM\n\n" + "\n\n".join(STORY) + "\n"
+    story = read_text(text)
+    assert story.meta.author == "Ada Quill"
+    assert paragraphs(story) == STORY
+
+
+def test_a_chapter_title_over_a_diary_date_stays_its_title() -> None:
+    text = HEAD + "Chapter 1\n\nThe Ferry\n\nMarch 3, 1889\n\n" + "\n\n".join(STORY) + "\n"
+    story = read_text(text)
+    assert story.chapters[0].title == "The Ferry"
+
+
+@pytest.mark.parametrize("count", ["2,140 words · 9 min read", "1,200 words | 5 minutes", "2,140 words"])
+def test_a_word_count_under_the_by_line_in_one_block_is_a_note(count: str) -> None:
+    story = read_text("Salt Roads\nby Ada Quill\n" + count + "\n\n" + "\n\n".join(STORY) + "\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert story.meta.notes == [count]
+    assert paragraphs(story) == STORY
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "Tags: fic, major character death",
+        "Tags: fic, major character death\nCurrent Mood: tired",
+        "Tags: fic, major character death\n\nCurrent Mood: tired\n\n3 comments | Reply",
+    ],
+)
+def test_a_journal_entrys_foot_is_its_tags(foot: str) -> None:
+    story = read_text("Title: Salt Roads\nAuthor: Ada Quill\n\n" + "\n\n".join(STORY) + "\n\n" + foot + "\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert story.meta.additional_tags == ["fic", "major character death"]
+    assert paragraphs(story) == STORY
+
+
+def test_a_last_paragraph_naming_tags_in_a_sentence_stays_text() -> None:
+    last = "Tags were tied to every crate, and she read them all."
+    assert paragraphs(read_text(HEAD + "\n\n".join([*STORY, last]) + "\n"))[-1] == last
+
+
+@pytest.mark.parametrize("signature", ["— Ada", "~ada", "-- Ada Quill", "- Ada"])
+def test_the_authors_signature_closing_the_story_is_a_note(signature: str) -> None:
+    story = read_text(HEAD + "\n\n".join([*STORY, signature]) + "\n")
+    assert paragraphs(story) == STORY
+    assert story.chapters[-1].notes == [signature]
+
+
+def test_a_dash_before_another_name_closing_the_story_stays_text() -> None:
+    assert paragraphs(read_text(HEAD + "\n\n".join([*STORY, "— Mara"]) + "\n"))[-1] == "— Mara"
+
+
+def test_a_chapter_pages_title_over_its_links_heads_it() -> None:
+    nav = "<< Previous | Index | Next >>"
+    story = read_text(HEAD + "The Ferry\n\n" + nav + "\n\n" + "\n\n".join(STORY) + "\n\n" + nav + "\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry"]
+    assert paragraphs(story) == STORY
+
+
+def test_a_journal_entry_copied_with_its_subject_date_and_poster_over_the_fields() -> None:
+    head = "Salt Roads [fic]\n\nJun. 3rd, 2024 at 10:00 pm\n\nada_quill\n\nTitle: Salt Roads\nAuthor: ada_quill\nRating: G\n\n"
+    story = read_text(head + "\n\n".join(STORY) + "\n\nTags: fic, salt roads\n\nCurrent Mood: tired\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "ada_quill")
+    assert story.meta.additional_tags == ["fic", "salt roads"]
+    assert paragraphs(story) == STORY
+
+
+def test_a_subject_with_no_fields_under_it_keeps_the_lines_under_it() -> None:
+    text = "Salt Roads [fic]\n\nJun. 3rd, 2024\n\n" + "\n\n".join(STORY) + "\n"
+    assert "Jun. 3rd, 2024" in paragraphs(read_text(text))
