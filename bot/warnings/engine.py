@@ -4,7 +4,9 @@ A category is detected in a chapter when the weights of its rules add up to its 
 within one stretch of text (:data:`WINDOW_CHARS`, about a scene), each rule counting once per
 paragraph and at most ``max_count`` paragraphs, so one stray "blood" is not ``blood-gore``
 while a bleeding scene is, and a joke about dying every few pages of a long chapter never
-adds up to a death. The story's warnings are the union
+adds up to a death. A ``near`` rule also counts where its groups are met across neighbouring
+short paragraphs of a scene, a chat log or one-line paragraphs (:mod:`bot.warnings.across`), once,
+in the line where its last group is met. The story's warnings are the union
 over its chapters; the author's declarations are added with source ``declared`` (or ``both``):
 the story's own for every chapter, one chapter's own (its notes) for that chapter alone.
 
@@ -33,9 +35,10 @@ from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
 from bot.text import as_read, cluster_cut, cluster_open
+from bot.warnings import across
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
 from bot.warnings.language import MIN_COMMON_SHARE, MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
-from bot.warnings.matcher import FRAME, REAL, Fired, matcher_for, shared
+from bot.warnings.matcher import FRAME, REAL, AnyMatcher, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.taxonomy import Taxonomy
 
@@ -352,6 +355,7 @@ def scoring_key() -> str:
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
         f"/{CONTINUED_SCENES}/{STORY_PLAY_SHARE}x{STORY_PLAY_SCENES}:{','.join(REAL_HARM)}"
         f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_COMMON_SHARE}/{MIN_WORDS} read=nfkc"
+        f" {across.settings_key()}"
     )
 
 
@@ -695,7 +699,9 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
     for pieces in read:
         before = paragraphs[-1] if paragraphs else 0
         paragraphs += [before + number for number in pieces.paragraphs]
-    fired = matcher_for(ruleset).fire([text for pieces in read for text in pieces.texts], paragraphs)
+    matcher = matcher_for(ruleset)
+    fired = matcher.fire([text for pieces in read for text in pieces.texts], paragraphs)
+    _across_lines(ruleset, matcher, read, fired)
     chapters = []
     start = 0
     english = chapters_in_english([pieces.texts for pieces in read])
@@ -742,6 +748,41 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         sorted(possible, key=strength_key),
         only_in.kept(unmapped),
     )
+
+
+def _across_lines(ruleset: Ruleset, matcher: AnyMatcher, read: list[_Pieces], fired: Fired) -> None:
+    """Add to ``fired`` the ``near`` rules met across neighbouring short paragraphs (:mod:`bot.warnings.across`):
+    each once per window, in the paragraph where its last group is met, where it did not fire already."""
+    found: list[range] = []  # windows, as ranges of the story's pieces
+    start = 0
+    for pieces in read:
+        found += [range(start + window.start, start + window.stop) for window in across.windows(*pieces)]
+        start += len(pieces.texts)
+    if not found:
+        return
+    texts = [text for pieces in read for text in pieces.texts]
+    windows, joined = across.within_budget(texts, found)
+    in_windows = matcher.fire(joined)
+
+    def reach(rule: Rule) -> int:
+        return rule.span or ruleset.category_rules(rule.category).span
+
+    own = list(fired.rules)  # what each paragraph gave alone, before any window's rule is added
+    added: set[tuple[int, str]] = set()
+    # The same lines said again cross the same way: worked out once (a hostile upload's million repeats).
+    crossed: dict[tuple[str, ...], list[tuple[int, Rule, tuple[int, int]]]] = {}
+    for window, rules in zip(windows, in_windows.rules, strict=True):
+        if not rules:
+            continue
+        key = tuple(texts[window.start : window.stop])
+        crossings = crossed.get(key)
+        if crossings is None:
+            crossings = crossed[key] = across.crossing(matcher, texts, own, window, rules, reach)
+        for place, rule, span in crossings:
+            index = window[place]
+            if (index, rule.id) not in added:
+                added.add((index, rule.id))
+                fired.add(index, rule, span)
 
 
 class _ChapterWords:

@@ -281,6 +281,12 @@ class Fired:
     def weight(self, rule_id: str) -> float:
         return self._by_id[rule_id].rule.weight
 
+    def add(self, index: int, rule: Rule, span: tuple[int, int]) -> None:
+        """``rule`` fired in paragraph ``index`` too (of a whole call), its byte span there ``span``."""
+        assert self._base == 0, "add to whole calls, not views"
+        self.rules[index] = [*self.rules[index], rule]
+        self._spans[index, rule.id] = span
+
     def joined(self, other: Fired) -> Fired:
         """Both calls' rules per paragraph (same texts, matchers with different rule ids)."""
         assert self._base == other._base == 0, "join whole calls, not views"
@@ -369,6 +375,9 @@ class Matcher:
             None if rules is None or any(compiled.others for compiled in rules) else tuple(c.rule for c in rules)
             for rules in self._rules_at
         ]
+
+    def holds(self, rule_id: str) -> bool:
+        return rule_id in self._by_id
 
     def compiled_patterns(self) -> int:
         """How many of its patterns are compiled now (for evidence and exact checks): each holds memory."""
@@ -741,6 +750,20 @@ class Matcher:
                 return None
             first = first or span
         return first
+
+    def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
+        """Each part's first match in ``data`` that is neither inside an idiom nor negated, or None
+        when a part has none: the exact check, always made (for the rare text read twice, the
+        engine's windows of short paragraphs, :mod:`bot.warnings.across`)."""
+        compiled = self._by_id[rule_id]
+        excluded = [span for regex, _ in compiled.exclusions for span in regex.spans(data)]
+        spans = []
+        for part in compiled.parts:
+            span = self._first_valid(part.regex, data, excluded, part.negated_entry is not None)
+            if span is None:
+                return None
+            spans.append(span)
+        return spans
 
     def _first_valid(
         self, regex: _Lazy, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
@@ -1128,6 +1151,13 @@ class ExtendedMatcher:
         if self.own is not None and self._own_may_fire(texts):
             fired = fired.joined(self.own.fire(texts, paragraphs))
         return fired
+
+    def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
+        """:meth:`Matcher.part_spans` of whichever matcher holds the rule."""
+        own = self.own
+        if own is not None and own.holds(rule_id):
+            return own.part_spans(rule_id, data)
+        return self.shared.part_spans(rule_id, data)
 
     def _own_may_fire(self, texts: list[str]) -> bool:
         """One set pass over the whole chapter: a server's own rules usually find nothing there.

@@ -42,6 +42,9 @@ class Rule:
     # at the end" of a novel, a phone that died), so it needs a second sign: another rule of the
     # category beside it, or a category that supports this one sure in the scene.
     alone: bool = True
+    # How many neighbouring short paragraphs a ``near`` rule's groups may spread over
+    # (:mod:`bot.warnings.across`): 1 keeps it to one paragraph; 0, its category's choice.
+    span: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,9 @@ class CategoryRules:
     # thrown from the stands). The category's hits in a paragraph that carries one are not silenced by
     # its frames: a bar fight that started over a card game is a fight.
     real: tuple[str, ...] = ()
+    # How many neighbouring short paragraphs its ``near`` rules' groups may spread over, unless a rule
+    # says (:attr:`Rule.span`): 1 keeps them to one paragraph; 0, as many as the engine reads together.
+    span: int = 0
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.text import clip
+from bot.warnings.across import WINDOW_PARAGRAPHS
 from bot.warnings.model import (
     DEFAULT_GAP,
     DEFAULT_MAX_COUNT,
@@ -71,6 +72,7 @@ MAX_THRESHOLD = 1_000.0
 MAX_GAP = 20
 MAX_COUNT = 1_000
 MAX_WINDOW = 10
+MAX_SPAN = WINDOW_PARAGRAPHS  # a near rule's groups spread over at most the paragraphs read together
 MAX_LABEL_CHARS = 60
 
 # Every key the loader reads, level by level (``irregular`` and ``classes`` are maps of the
@@ -88,9 +90,10 @@ CATEGORY_KEYS = (
     "frames",
     "supported_by",
     "real",
+    "span",
     "rules",
 )
-RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless", "alone")
+RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless", "alone", "span")
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -227,6 +230,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
     negatable = _flag(entry, "negatable", where)
     alone = _flag(entry, "alone", where)
     unless = tuple(_phrases(entry.get("unless", []), f"{where}: `unless`", gap=rule_gap, vocabulary=vocabulary))
+    span = _integer(entry["span"], f"{where}: `span`", low=1, high=MAX_SPAN) if "span" in entry else 0
     kinds = [key for key in ("match", "near", "regex") if key in entry]
     if len(kinds) != 1:
         raise RuleError(f"{where} needs exactly one of `match`, `near` or `regex`")
@@ -246,7 +250,16 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
             parts.append("|".join(_phrases(phrases, label, gap=rule_gap, vocabulary=vocabulary)))
             sources.append("(" + " | ".join(phrases) + ")")
         return Rule(
-            rule_id, category, "near", " + ".join(sources), tuple(parts), weight, negatable, unless, alone=alone
+            rule_id,
+            category,
+            "near",
+            " + ".join(sources),
+            tuple(parts),
+            weight,
+            negatable,
+            unless,
+            alone=alone,
+            span=span,
         )
     pattern = entry["regex"]
     if not isinstance(pattern, str):
@@ -345,6 +358,7 @@ def parse_rules(
             max_count=_integer(count, f"{where}: `max_count`", low=1, high=MAX_COUNT),
             supported_by=old.supported_by + tuple(c for c in supported_by if c not in old.supported_by),
             real=old.real + real,
+            span=_integer(body["span"], f"{where}: `span`", low=1, high=MAX_SPAN) if "span" in body else old.span,
         )
         entries = body.get("rules", [])
         if not isinstance(entries, list):
