@@ -7,15 +7,16 @@ or a show watched (on screen, yelled at the telly, medical dramas, the zombie sh
 figure skater's practice bruises, a match report's "butchered" and "blitz"), a blindfold for a surprise
 party, a lip split on the rim of a glass or the edge of a table, a fish, a goat or hair that slaps or butts,
 a wish to throttle somebody, a betrayal told as a stab in the back, a tableau or pageant, a museum exhibit,
-a tabletop or video-game turn, a sandcastle war, and a crew that stopped working on somebody
-for a cup of tea. Each warned twin uses the same words where the harm is real and must
+a tabletop or video-game turn, a sandcastle war, a crew that stopped working on somebody
+for a cup of tea, a ball that hits a player in the face, torture as a word for boredom, and a man weeping
+because his team lost. Each warned twin uses the same words where the harm is real and must
 still warn."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.warnings.passages import ids
+from tests.warnings.passages import ids, story_ids
 
 
 @pytest.mark.parametrize(
@@ -179,6 +180,16 @@ from tests.warnings.passages import ids
             " fine, grumbling about the hospital food.",
             "death",
         ),
+        (
+            "during practice the giant spikes the ball so hard it hits the setter in the face, and he lies on the"
+            " court and announces he has seen god.",
+            "violence",
+        ),
+        (
+            '"Torture is when you don\'t get pudding," said Grandad, and my little brother went back to'
+            " shelling the peas.",
+            "violence",
+        ),
     ],
 )
 def test_games_screens_sport_surprises_and_figures_of_speech_stay_clean(text: str, category: str) -> None:
@@ -253,7 +264,38 @@ def test_games_screens_sport_surprises_and_figures_of_speech_stay_clean(text: st
             " over his face.",
             "death",
         ),
+        (
+            "He threw the cricket ball at her deliberately and it hit her in the face, and then he punched her"
+            " as she fell.",
+            "violence",
+        ),
+        ("They tortured him with cigarettes and a car battery until he told them where the money was.", "violence"),
     ],
 )
 def test_the_same_words_where_the_harm_is_real_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+def test_a_man_weeping_because_his_team_lost_is_not_grief() -> None:
+    assert "grief" not in story_ids(
+        [
+            [
+                "\"that's the third song you've murdered tonight,\" said dani, and took the mic out of your hands.",
+                '"there\'s a man at the bar who is weeping, y/n."',
+                "there was. he was weeping because his team had lost, sobbing into his pint, and you decided to"
+                " take the credit anyway.",
+            ]
+        ]
+    )
+
+
+def test_weeping_for_a_son_lost_is_still_grief() -> None:
+    assert "grief" in story_ids(
+        [
+            [
+                "Gran wept at the graveside for the son she had lost.",
+                "She was still weeping at the wake, sobbing into Dad's shoulder.",
+                "Nobody could get her to eat.",
+            ]
+        ]
+    )
