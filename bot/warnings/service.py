@@ -314,12 +314,20 @@ async def disable_choices(
     choices = [
         (f"category: {c.label} ({c.id})", c.id) for c in taxonomy.search(needle, limit) if c.id not in off_categories
     ]
-    choices += [
-        (f"rule: {rule.id} — {rule.source}", rule.id)
-        for rule in default_ruleset().rules
-        if needle in rule.id and rule.id not in off_rules
-    ]
+    rules = [rule for rule in default_ruleset().rules if needle in rule.id and rule.id not in off_rules]
+    rules.sort(key=lambda rule: _match_rank(rule.id, needle))
+    choices += [(f"rule: {rule.id} — {rule.source}", rule.id) for rule in rules]
     return choices[:limit]
+
+
+def _match_rank(rule_id: str, needle: str) -> tuple[int, int, str]:
+    """Best matches first, as a choice list of 25 shows only the first: the id typed whole, then ids whose
+    rule name (after the category) starts with what was typed, then ids that do, then the rest; the
+    shorter ids (a category's plain rules, ``death/die``) before the longer (``death/r53-...``) within each,
+    since typing a category's name matches every one of its hundreds of rules."""
+    name = rule_id.partition("/")[2]
+    place = 0 if rule_id == needle else 1 if name.startswith(needle) else 2 if rule_id.startswith(needle) else 3
+    return place, len(rule_id), rule_id
 
 
 async def enable_choices(
