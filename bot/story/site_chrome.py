@@ -23,6 +23,7 @@ from bot.story.structure import (
     Heading,
     Item,
     Para,
+    text_of,
 )
 
 SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
@@ -88,7 +89,7 @@ def _title_over_navigation(shown: list[Item], chrome: list[bool], kept: list[Ite
         if (
             isinstance(item, Para)
             and chrome[index + 1]
-            and (nav_frame(_text_of(shown[index + 1])) or _serial_nav(_text_of(shown[index + 1]).strip()))
+            and (nav_frame(text_of(shown[index + 1])) or _serial_nav(text_of(shown[index + 1]).strip()))
             and title_like(item.text.strip())
             and not item.text.rstrip().endswith(("!", "?"))
             and isinstance(shown[index - 1], Para)
@@ -98,10 +99,6 @@ def _title_over_navigation(shown: list[Item], chrome: list[bool], kept: list[Ite
                 return kept
             return [*kept[:at], Heading(item.text.strip(), "named", 2, item.text.strip()), *kept[at + 1 :]]
     return kept
-
-
-def _text_of(item: Item) -> str:
-    return item.text if isinstance(item, Para) else ""
 
 
 # An email's header over a story sent by email and saved or copied as text: Gmail's "---------- Forwarded

@@ -1451,7 +1451,7 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
         return
     if _number_series(items, candidates):
         for index in candidates:
-            items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
+            items[index] = Heading(None, "chapter", 2, text_of(items[index]))
 
 
 # A lone number between long dashes: "— 1 —", "– 2 –", "-- 3 --". A converted print book's page numbers are set
@@ -1508,7 +1508,7 @@ def _dashed_number_headings(items: list[Item], candidates: list[int]) -> None:
         ):
             return  # a page's number in a sentence the page cut
     for index in candidates:
-        items[index] = Heading(None, "chapter", 2, _text_of(items[index]).strip())
+        items[index] = Heading(None, "chapter", 2, text_of(items[index]).strip())
 
 
 _PAGE_CUT = re.compile(r"(?:[^\W\d_]|[,;]|[^\W\d_]-)\Z")  # a paragraph's end that ends no sentence
@@ -1582,7 +1582,7 @@ def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
     nothing."""
     if len(candidates) < 2 or _headed_otherwise(items, candidates[0]):
         return
-    words = [_without_symbols(_text_of(items[index]).strip()) for index in candidates]
+    words = [_without_symbols(text_of(items[index]).strip()) for index in candidates]
     if [_number_value(word) for word in words] != list(range(1, len(words) + 1)):
         return
     if len({(word.isupper(), word.islower()) for word in words}) > 1:
@@ -1595,7 +1595,7 @@ def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
         if text < least or not isinstance(_at(items, start + 1), Para):
             return
     for index, word in zip(candidates, words, strict=True):
-        items[index] = Heading(None, "chapter", 2, _text_of(items[index]), number=_number_value(word))
+        items[index] = Heading(None, "chapter", 2, text_of(items[index]), number=_number_value(word))
 
 
 # A date alone on its line, as a journal or a story told in dated entries heads each: "March 3rd,
@@ -1658,7 +1658,7 @@ def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None
         if isinstance(item, Para) and "\n" in item.text
         for line in item.text.split("\n")
     }
-    named = all(" ".join(_text_of(items[index]).split()).casefold() in listed for index, _ in candidates)
+    named = all(" ".join(text_of(items[index]).split()).casefold() in listed for index, _ in candidates)
     long = _entry_words(items, [index for index, _ in candidates]) >= DATED_CHAPTER_WORDS * len(candidates)
     if not named and not long:
         return
@@ -1672,7 +1672,7 @@ def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None
     if not _marks_throughout(items, found):
         return
     for index in found:
-        date = _text_of(items[index]).strip()
+        date = text_of(items[index]).strip()
         items[index] = Heading(_clean_title(date), "chapter", 2, date)
 
 
@@ -1690,7 +1690,7 @@ def _scene_headings(items: list[Item], candidates: list[int]) -> None:
     first heading the text from its start. "Scene one" in a story's prose stays its text."""
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind != "named" for item in items):
         return
-    found = [_SCENE_LINE.fullmatch(_text_of(items[index])) for index in candidates]
+    found = [_SCENE_LINE.fullmatch(text_of(items[index])) for index in candidates]
     numbers = [_number_value(scene.group("num")) if scene else None for scene in found]
     if numbers != list(range(1, len(candidates) + 1)) or not _marks_throughout(items, candidates):
         return
@@ -1700,7 +1700,7 @@ def _scene_headings(items: list[Item], candidates: list[int]) -> None:
         assert scene is not None
         name = f"Scene {_number_text(scene.group('num'))}"
         title = _clean_title(scene.group("title"))
-        items[index] = Heading(title, "chapter", 2, _text_of(items[index]), name=name, numbered=name, number=number)
+        items[index] = Heading(title, "chapter", 2, text_of(items[index]), name=name, numbered=name, number=number)
 
 
 def _lone_number_line(lines: list[str], index: int, line_mode: bool) -> bool:
@@ -1735,7 +1735,8 @@ def _numbered_title_block(lines: list[str]) -> bool:
     return _next_line_title(Heading(None, "chapter", 2, lines[0].strip()), lines[1]) is not None
 
 
-def _text_of(item: Item) -> str:
+def text_of(item: Item) -> str:
+    """A paragraph's text, or "" for a heading or anything else."""
     return item.text if isinstance(item, Para) else ""
 
 
@@ -1745,7 +1746,7 @@ SERIES_COUNTING_ON = 3  # lone numbers counting on from past one that a text mus
 def _number_series(items: list[Item], candidates: list[int], unframe: Callable[[str], str] = _unframed) -> bool:
     """Lone numbers counting 1, 2, 3... (or I, II, III...) in order with no stray number between,
     written alike, each with story text under it (each number read by ``unframe``)."""
-    lines = [unframe(_text_of(items[index])) for index in candidates]
+    lines = [unframe(text_of(items[index])) for index in candidates]
     values = [_bare_number(line) for line in lines]
     sign = 1 if (values[0] or 0) > 0 else -1
     counting = [sign * number for number in range(1, len(candidates) + 1)]
@@ -1790,10 +1791,10 @@ def _section_numbers(items: list[Item], candidates: list[int]) -> None:
                 chapters.setdefault(heading, []).append(position)
             wanted = next(candidate, None)
     for series in chapters.values():
-        roman = all((_bare_number(_text_of(items[index])) or 0) < 0 for index in series)
+        roman = all((_bare_number(text_of(items[index])) or 0) < 0 for index in series)
         if len(series) >= 2 and roman and _number_series(items, series):
             for index in series:
-                items[index] = SceneBreak(_text_of(items[index]))
+                items[index] = SceneBreak(text_of(items[index]))
 
 
 @dataclass(frozen=True, slots=True)
