@@ -9,6 +9,7 @@ own, and images become a "[Image: alt]" line so an illustrated chapter still has
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 from typing import cast
@@ -46,6 +47,9 @@ _YAML_KEY = re.compile(r"[A-Za-z][\w '/-]*")
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
 _TOML_PAIR = re.compile(r"^[ \t]*(?P<key>[A-Za-z][\w-]{0,40})[ \t]*=[ \t]*(?P<value>.*)$")
 _TOML_TABLE = re.compile(r"^[ \t]*\[{1,2}[^\]\n]*\]{1,2}[ \t]*$")  # "[extra]": its keys read as the others are
+# JSON front matter, as Hugo reads a page opening with "{": an object over the text, its closing brace
+# ending its line. Read as text, the object was the story's first paragraph and the title the file's name.
+_JSON_FRONT_MATTER_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.*)$|^-[ \t]+(?P<top>.*)$")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -287,12 +291,19 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
         values = [line[1:].strip() for line in block.group(0).split("\n") if line.startswith("%")]
         fields = [f"{name}: {value}" for name, value in zip(_PANDOC_FIELDS, values, strict=False) if value]
         return fields, text[block.end() :]
+    if text.startswith("{"):
+        return _json_front_matter(text)
     match = _FRONT_MATTER.match(text) or (_TOML_FRONT_MATTER.match(text) if text.startswith("+++") else None)
     if not match:
         return [], text
     lines = match.group("body").split("\n")
     if text.startswith("+++"):
         lines = [_toml_as_yaml(line) for line in lines if not _TOML_TABLE.match(line)]
+    return _yaml_fields(lines), text[match.end() :]
+
+
+def _yaml_fields(lines: list[str]) -> list[str]:
+    """YAML front matter's lines as "Key: value" lines, a list's items joined by commas."""
     # Each field's value in pieces, joined once at the end: a list of 140,000 tags, each item added
     # to the whole line so far, copied the line every time (quadratic: minutes for 2 MB).
     fields: list[tuple[str, list[str]]] = []
@@ -328,7 +339,58 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
         elif raw.strip() and fields:
             pieces = fields[-1][1]
             pieces.append((" " if pieces else "") + raw.strip().replace(":  ", ": "))
-    return [f"{label}: {''.join(pieces)}" for label, pieces in fields], text[match.end() :]
+    return [f"{label}: {''.join(pieces)}" for label, pieces in fields]
+
+
+def _json_front_matter(text: str) -> tuple[list[str], str]:
+    """Hugo's JSON front matter ('{ "title": "The Salt Road", "author": "Ada Quill" }' over the text) as
+    "Key: value" lines, and the rest; or no fields and the text, where no object closes on its own line.
+    Its values are written as YAML's would be and read by the same loop: a list's items, an author's
+    record's name, a nested table's ("params") keys as the page's own, as TOML's tables are."""
+    try:
+        found, end = json.JSONDecoder().raw_decode(text)
+    except (ValueError, RecursionError):
+        return [], text
+    after = _JSON_FRONT_MATTER_END.match(text, end)
+    if not isinstance(found, dict) or not found or after is None:
+        return [], text
+    lines: list[str] = []
+    for key, value in found.items():
+        lines += _json_lines(str(key), value, top=True)
+    return _yaml_fields(lines), text[after.end() :]
+
+
+def _json_lines(key: str, value: object, *, top: bool) -> list[str]:
+    """One JSON front matter pair as the YAML lines that say it ("tags": ["a", "b"] is "tags:" over
+    "  - a" and "  - b"); a table's pairs as the page's own, an author's record as its name."""
+    if not _YAML_KEY.fullmatch(key):
+        return []
+    if isinstance(value, dict):
+        if _names_author(_field_label(key)):
+            return [f"{key}:", *(f"  {name}: {_json_scalar(value[name])}" for name in value if name in _NAME_KEYS)]
+        if not top:
+            return []
+        return [line for inner, item in value.items() for line in _json_lines(str(inner), item, top=False)]
+    if isinstance(value, list):
+        author = _names_author(_field_label(key))
+        items: list[str] = []
+        for item in value:
+            if isinstance(item, dict):
+                if author and "name" in item:  # Quarto's and Pandoc's authors: [{"name": ...}]
+                    items.append(f"  - name: {_json_scalar(item['name'])}")
+            elif not isinstance(item, list) and item is not None:
+                items.append(f"  - {_json_scalar(item)}")
+        return [f"{key}:", *items]
+    return [] if value is None else [f"{key}: {_json_scalar(value)}"]
+
+
+def _json_scalar(value: object) -> str:
+    """A JSON value as one line of YAML's: a string quoted, so "[Draft] Salt" is no list; true as true."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + " ".join(value.split()) + '"'
+    return str(value)
 
 
 # A field of a record nested under a front matter key: "name: Ada Quill" under "author:" (Jekyll's

@@ -26,7 +26,20 @@ from bot.story.structure import (
     text_of,
 )
 
-SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
+# A sentence's stop, before a space or the text's end: the one pattern of :func:`sentence_stop`.
+_SENTENCE_STOP = re.compile(r"[.?!…](?=\s|$)")
+
+
+def sentence_stop(text: str, *, ellipsis: bool = True) -> bool:
+    """Whether ``text`` holds a sentence's stop (".", "?", "!" or "…") before a space or its end: prose
+    ("It rained.", "Wait… no"). With ``ellipsis`` False an ellipsis is none, as a title or a site's line
+    may hold one and be no sentence ("Wait… What", "More…"): the test a title, a menu's line or a
+    list's entry is read by."""
+    if ellipsis:
+        return _SENTENCE_STOP.search(text) is not None
+    return any(found.group() != "…" for found in _SENTENCE_STOP.finditer(text))
+
+
 # FanFiction.net's chapter navigation: "< Prev 1. The Letter 2. The Burrow Next >".
 _PREV = re.compile(r"^(?:<{1,2}|«|‹|←)[ \t]*prev(?:ious)?(?:[ \t]+chapter)?(?!\w)", re.IGNORECASE)
 _NEXT = re.compile(r"(?<!\w)next(?:[ \t]+chapter)?[ \t]*(?:>{1,2}|»|›|→)$", re.IGNORECASE)
@@ -307,7 +320,7 @@ def _select_line(line: str) -> bool:
         return False  # "Chapter 1: the storm; 2. the flood" is a sentence's list, not a menu
     ends = [mark.start() for mark in marks[1:]] + [len(text)]
     titles = [text[mark.end() : end].strip(" \t,;|·•") for mark, end in zip(marks, ends, strict=True)]
-    return all(0 < len(title) <= SELECT_ENTRY_CHARS and not SENTENCE_MARK.search(title) for title in titles)
+    return all(0 < len(title) <= SELECT_ENTRY_CHARS and not sentence_stop(title, ellipsis=False) for title in titles)
 
 
 def drop_select_lines(text: str) -> str:
@@ -583,7 +596,7 @@ def skip_link_menu(text: str) -> bool:
     return all(
         len(line) <= SKIP_MENU_LINE_CHARS
         and len(line.split()) <= SKIP_MENU_LINE_WORDS
-        and SENTENCE_MARK.search(line.strip()) is None
+        and not sentence_stop(line.strip(), ellipsis=False)
         for line in lines[1:]
     )
 
@@ -787,15 +800,10 @@ def _count_value(item: Item) -> float:
 # A paragraph of the story's text, not a title page's line or a site's: a sentence's stop in it (before a space
 # or its end), or this many characters.
 PROSE_CHARS = 40
-_PROSE_STOP = re.compile(r"[.?!…](?:\s|$)")
 
 
 def prose_paragraph(item: Item) -> bool:
     """A paragraph of text (no note): a sentence's stop in it, or :data:`PROSE_CHARS` characters. The one test
     both a Wattpad comment count's neighbours (:func:`without_paragraph_counts`) and the paragraph under a title
     page's lines (``preamble._title_page_paragraphs``) are read by."""
-    return (
-        isinstance(item, Para)
-        and not item.note
-        and (len(item.text) >= PROSE_CHARS or _PROSE_STOP.search(item.text) is not None)
-    )
+    return isinstance(item, Para) and not item.note and (len(item.text) >= PROSE_CHARS or sentence_stop(item.text))

@@ -2363,7 +2363,12 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
     (lines of 80 to 100 characters were joined into one paragraph a chapter)."""
     lines = sum(block.count("\n") for _, block in blocks) + len(blocks)
     if lines < 8:
-        return _sentence_lines_alone(blocks)
+        return _sentence_lines_alone(blocks) and not _stanzas(blocks)
+    return _lines_alone(blocks, lines) and not _stanzas(blocks)
+
+
+def _lines_alone(blocks: list[tuple[int, str]], lines: int) -> bool:
+    """:func:`_is_line_per_paragraph` for a text of eight lines or more, verse aside."""
     if len(blocks) * 4 < lines:
         long_lines = sum(1 for _, block in blocks for line in block.split("\n") if len(line) > 100)
         # Long lines inside multi-line blocks are paragraphs written without blank lines between.
@@ -2383,6 +2388,79 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
     if len(inner) >= SENTENCE_LINES_ALL and ended == len(inner):
         return True  # a hard wrap falls at a sentence's end one line in ten or so: four in a row are no wrap's
     return len(inner) >= SENTENCE_LINES_TOLD and ended >= SENTENCE_LINES_SHARE * len(inner)
+
+
+VERSE_LINE_CHARS = 60  # a verse line's length at most, as the stanza tests below read it
+STANZA_LINES = (3, 8)  # the lines of a stanza, for stanzas told by their shape alone
+RHYME_SPAN = 3  # a line's rhyme looked for this many lines on, in its stanza (AABB, ABAB, ABCB)
+RHYME_PAIRS = 2
+_RHYME_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+_RHYME_VOWELS = "aeiouyàáâäèéêëìíîïòóôöùúûü"
+_RHYME_SUFFIXES = ("ing", "ed", "es", "ly", "s")  # an inflection rhymes only with its stem's rhyme: "walked" / "talked"
+
+
+def _stanzas(blocks: list[tuple[int, str]]) -> bool:
+    """Whether the text's blocks of several short lines (:data:`VERSE_LINE_CHARS` each) are a poem's stanzas,
+    each line a line of verse, not a paragraph: their lines rhyme (two pairs at least, half the lines, a
+    line's rhyme within :data:`RHYME_SPAN` lines of it in its stanza), or two stanzas or more of the same
+    number of lines, no line of dialogue among them. Read a paragraph a line, a quatrain whose lines each
+    end with a stop was four paragraphs. A title page's block over them (no line ending a sentence) is not
+    counted; a block of several lines with a longer line in it is prose's, and ends the reading there."""
+    stanzas: list[list[str]] = []
+    for _, block in blocks:  # (a prose line ends it early: a novel a paragraph a line is read no further)
+        stanzas.append([line.strip() for line in block.split("\n") if line.strip()])
+        if len(stanzas[-1]) >= 2 and any(len(line) > VERSE_LINE_CHARS for line in stanzas[-1]):
+            return False
+    if stanzas and not any(_ENDS_SENTENCE.search(line) for line in stanzas[0]):
+        stanzas = stanzas[1:]
+    stanzas = [lines for lines in stanzas if len(lines) >= 2]
+    if not stanzas:
+        return False
+    sizes = {len(lines) for lines in stanzas}
+    if (
+        len(stanzas) >= 2
+        and len(sizes) == 1
+        and STANZA_LINES[0] <= min(sizes) <= STANZA_LINES[1]
+        and not any(line[:1] in _DIALOGUE_OPENERS or _CHAT_LINE.match(line) for lines in stanzas for line in lines)
+    ):
+        return True  # (a scene's dialogue, a line a paragraph, is prose's)
+    pairs = 0
+    rhymed = 0
+    for lines in stanzas:
+        ends = [_RHYME_WORD.search(line) for line in lines]
+        words = [found.group(1).casefold() if found else "" for found in ends]
+        keys = [_rhyme_key(word) for word in words]
+        paired = [False] * len(lines)
+        for first, key in enumerate(keys):
+            for second in range(first + 1, min(first + 1 + RHYME_SPAN, len(keys))):
+                if key and key == keys[second] and words[first] != words[second]:
+                    pairs += 1
+                    paired[first] = paired[second] = True
+        rhymed += sum(paired)
+    return pairs >= RHYME_PAIRS and rhymed * 2 >= sum(len(lines) for lines in stanzas)
+
+
+_DIALOGUE_OPENERS = frozenset('"“”«»「『—-')
+
+
+def _rhyme_key(word: str) -> str:
+    """A word's rhyme as its spelling gives it, roughly: from its last vowels on ("deep", "sleep": "eep"), a
+    silent "e" with the vowels before it ("wide", "tide": "ide"), an inflection with its stem's ("walked":
+    "alked"), so "waited" and "walked" do not rhyme. Empty for a word with no vowel."""
+    for suffix in _RHYME_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and any(char in _RHYME_VOWELS for char in stem):
+            stem_key = _rhyme_key(stem)
+            return stem_key + suffix if stem_key else ""
+    end = len(word)
+    if end >= 3 and word[-1] == "e" and word[-2] not in _RHYME_VOWELS:
+        end -= 1  # a silent "e": its rhyme is the vowel before it
+    start = end
+    while start > 0 and word[start - 1] not in _RHYME_VOWELS:
+        start -= 1
+    while start > 0 and word[start - 1] in _RHYME_VOWELS:
+        start -= 1
+    return word[start:] if start < end and any(char in _RHYME_VOWELS for char in word[start:end]) else ""
 
 
 def _sentence_lines_alone(blocks: list[tuple[int, str]]) -> bool:

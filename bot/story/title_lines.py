@@ -27,7 +27,7 @@ from bot.story.metadata_fields import (
     parse_field,
     trim_ornaments,
 )
-from bot.story.site_chrome import SENTENCE_MARK
+from bot.story.site_chrome import sentence_stop
 from bot.story.structure import (
     MONTHS,
     Heading,
@@ -199,7 +199,9 @@ def tag_strip(text: str, meta: Meta) -> bool:
         return False
     declaring = [part for part in parts if declaration_paragraph(part)]
     others = [part for part in parts if part not in declaring]
-    if not declaring or any(len(part.split()) > STRIP_PART_WORDS or SENTENCE_MARK.search(part) for part in others):
+    if not declaring or any(
+        len(part.split()) > STRIP_PART_WORDS or sentence_stop(part, ellipsis=False) for part in others
+    ):
         return False
     for part in declaring:
         meta.declared.extend(extract_declarations(part)[0])
@@ -293,6 +295,13 @@ _POST_HEAD_CHROME = re.compile(
     r"|\#\d{1,6}|\d{1,6}(?:[.,]\d{1,3})?[km]?|[∙·•]|-{2,3})[ \t]*",
     re.IGNORECASE,
 )
+# ... and under its text, alone on its lines closing it: Substack's "Share", "Share this post", "Leave a comment",
+# "Subscribe", "Restack", "Like", their counts.
+_POST_FOOT = re.compile(
+    rf"{_POST_HEAD_CHROME.pattern}|[ \t]*(?:share[ \t]+this[ \t]+post|leave[ \t]+a[ \t]+comment|subscribe(?:[ \t]+now)?)[ \t]*",
+    re.IGNORECASE,
+)
+POST_FOOT_ITEMS = 6
 _FOLLOW_BUTTON = re.compile(rf"[ \t]*\+?[ \t]*(?:{_FOLLOW_WORDS})[ \t]*", re.IGNORECASE)
 _POST_HEAD_LINES = 16  # the head's lines read, at most
 _POST_HEAD_LINE_CHARS = 80
@@ -377,10 +386,28 @@ def post_head(items: list[Item]) -> list[Item]:
         if _POST_DATE_LINE.fullmatch(_POST_TIME.sub("", line)) and not (index and line == head[index - 1])
     ]
     if not dates and any(_FOLLOW_BUTTON.fullmatch(line) for line in head):
-        return _handle_over_button(items, start, head, count)
-    if len(dates) != 1:
+        read = _handle_over_button(items, start, head, count)
+    elif len(dates) != 1:
         return items
-    return _dated_head(items, start, head, count, dates[0])
+    else:
+        read = _dated_head(items, start, head, count, dates[0])
+    return items if read is items else _without_post_foot(read)
+
+
+def _without_post_foot(items: list[Item]) -> list[Item]:
+    """A post's items less its buttons closing it (:data:`_POST_FOOT`, the last few paragraphs each of those
+    lines only): Substack's "Share" under the text was its last paragraph. (A text with no post's head
+    keeps a "Like" closing it: a text message's.)"""
+    end = len(items)
+    while (
+        end > len(items) - POST_FOOT_ITEMS
+        and end > 1
+        and isinstance(last := items[end - 1], Para)
+        and not last.note
+        and all(_POST_FOOT.fullmatch(line) for line in last.text.strip().split("\n"))
+    ):
+        end -= 1
+    return items[:end]
 
 
 def greeting_declarations(text: str) -> list[str]:
@@ -562,7 +589,7 @@ def warnings_over_list(text: str, following: Item | None) -> str | None:
     if parsed is None or KEYS[parsed[0]] != "declared" or parse_field(label) is not None:
         return None
     listed = following.text.strip()
-    if SENTENCE_MARK.search(listed.rstrip(".")) or not (lists_warnings(listed) or lists_declared(listed)):
+    if sentence_stop(listed.rstrip("."), ellipsis=False) or not (lists_warnings(listed) or lists_declared(listed)):
         return None
     return f"{label}: {listed}"
 
@@ -620,7 +647,7 @@ def title_dash_by(line: str) -> tuple[str, str] | None:
         return None
     title = trim_ornaments(found.group("title"))
     author = by_line_author(found.group("by"))
-    if author is None or not title or SENTENCE_MARK.search(title) or not title_like(title, bylined=True):
+    if author is None or not title or sentence_stop(title, ellipsis=False) or not title_like(title, bylined=True):
         return None
     return title, trim_ornaments(author)
 
@@ -650,7 +677,7 @@ def title_by_author(line: str) -> tuple[str, str] | None:
     Kestrel Ames"), the last "by" taken: a "By:" or a user name after it ("Kidnapped by Pirates" may
     be a summary); None when what follows reads as no name or the title as a sentence."""
     found = _TITLE_BY.fullmatch(line.strip())
-    if found is None or SENTENCE_MARK.search(found.group("title")):
+    if found is None or sentence_stop(found.group("title"), ellipsis=False):
         return None
     author = by_line_author(found.group("by"))
     handle = (

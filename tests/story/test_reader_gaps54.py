@@ -1,0 +1,168 @@
+"""Story files misread, found in the fifty-fourth session's twenty-third round of reading (files of the
+shapes real tools and sites make, written for it; the probe files stay out of the repository):
+
+- the gaps session 53 left: a Hugo page's JSON front matter ('{ "title": ... }' over the text) read as its
+  first paragraph; a Substack post's lone closing "Share" (and "Subscribe", "Share this post", "Restack",
+  "Like", "Leave a comment") kept as its last paragraph; a quatrain whose lines each end with a stop read
+  as four paragraphs, and stanzas so as paragraphs and scenes; `site_chrome`'s two sentence-stop patterns
+  one helper (`site_chrome.sentence_stop`).
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story import site_chrome, title_lines
+from bot.story.structure import Para
+from tests.story.builders import paragraphs, read_text
+from tests.story.test_reader_gaps47 import STORY
+
+HEAD = "Salt Roads\nby Ada Quill\n\n"
+TEXT = "\n\n".join(STORY) + "\n"
+
+
+# ---------------------------------------------------------------- Hugo's JSON front matter
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        '{\n  "title": "Salt Roads",\n  "author": "Ada Quill",\n  "date": "2024-03-01",\n  "draft": false\n}\n\n',
+        '{ "title": "Salt Roads", "author": "Ada Quill" }\n',
+        # Quarto's and Pandoc's authors as records, a table of the page's own fields
+        '{\n"title": "Salt Roads",\n"authors": [{"name": "Ada Quill", "url": "https://example.org"}],\n'
+        '"params": {"rating": "Teen"}\n}\n',
+    ],
+)
+def test_a_hugo_pages_json_front_matter_is_its_fields(front: str) -> None:
+    story = read_text(front + TEXT, "story.md")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+def test_json_front_matters_lists_are_read_as_yamls() -> None:
+    front = '{"title": "Salt Roads", "author": "Ada Quill", "tags": ["sea", "grief"], "rating": "Mature"}\n\n'
+    story = read_text(front + TEXT, "story.md")
+    assert story.meta.rating == "Mature"
+    assert story.meta.additional_tags == ["sea", "grief"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "{Redacted} was the only word left on the page.",
+        '{"title": "Salt Roads"} was what the file said, and nothing else.',  # no object closing its line
+        "{\n  not json at all\n}",
+    ],
+)
+def test_a_text_opening_with_a_brace_that_is_no_front_matter_stays_text(opening: str) -> None:
+    story = read_text(opening + "\n\n" + TEXT, "story.md")
+    assert paragraphs(story)[-4:] == STORY
+    assert len(paragraphs(story)) == 5
+
+
+def test_a_json_front_matter_nested_past_the_stack_is_text() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    story = read_text('{"title": ' + deep + "}\n\n" + TEXT, "story.md")
+    assert paragraphs(story)[-4:] == STORY
+
+
+# ---------------------------------------------------------------- a post's buttons closing it
+
+POST_HEAD = "Salt Roads\nThe ferry goes out\nAda Quill\nMar 01, 2024\n\n"
+
+
+@pytest.mark.parametrize(
+    "foot",
+    ["Share", "Subscribe", "Share this post", "Restack", "Like", "Leave a comment", "Like\n\nShare", "14\n\nShare"],
+)
+def test_a_posts_closing_buttons_go(foot: str) -> None:
+    story = read_text(POST_HEAD + TEXT + "\n" + foot + "\n")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+def test_a_closing_like_with_no_posts_head_stays() -> None:
+    # (a text message's last word, as test_reader_gaps38 keeps it)
+    assert paragraphs(read_text(HEAD + TEXT + "\nLike\n")) == [*STORY, "Like"]
+
+
+def test_a_button_word_among_a_posts_paragraphs_stays() -> None:
+    text = POST_HEAD + "\n\n".join([*STORY[:2], "Share", *STORY[2:]]) + "\n"
+    assert paragraphs(read_text(text)) == [*STORY[:2], "Share", *STORY[2:]]
+
+
+def test_the_foot_is_read_only_from_the_end() -> None:
+    items = [Para("It rained."), Para("Share"), Para("It rained again."), Para("Share")]
+    assert title_lines._without_post_foot(items) == items[:3]
+
+
+# ---------------------------------------------------------------- verse
+
+
+QUATRAIN = ["The night is long.", "The sea is deep.", "I have no song.", "I cannot sleep."]
+STANZAS = [
+    QUATRAIN,
+    ["The lamp is lit.", "The door is shut.", "The wind is up.", "The road is cut."],  # no rhyme: the stanzas' shape
+    ["And then the dawn.", "And then the rain.", "And he is gone.", "And I remain."],
+]
+
+
+def test_a_rhymed_quatrain_whose_lines_end_with_stops_is_one_paragraph() -> None:
+    assert paragraphs(read_text(HEAD + "\n".join(QUATRAIN) + "\n")) == ["\n".join(QUATRAIN)]
+
+
+def test_stanzas_whose_lines_end_with_stops_are_a_paragraph_each() -> None:
+    story = read_text(HEAD + "\n\n".join("\n".join(stanza) for stanza in STANZAS) + "\n")
+    assert paragraphs(story) == ["\n".join(stanza) for stanza in STANZAS]
+    assert len(story.chapters[0].scenes) == 1
+
+
+def test_stanzas_of_the_same_shape_unrhymed_are_a_paragraph_each() -> None:
+    unrhymed = [stanza[:3] for stanza in STANZAS[1:]] + [["The boat is late.", "The quay is wet.", "I walk home."]]
+    story = read_text(HEAD + "\n\n".join("\n".join(stanza) for stanza in unrhymed) + "\n")
+    assert paragraphs(story) == ["\n".join(stanza) for stanza in unrhymed]
+
+
+FLASH = ["The ferry left at dawn.", "Mara counted the crates.", "Bram mended the nets.", "The lanterns were lit."]
+
+
+def test_four_unrhymed_sentence_lines_are_four_paragraphs_as_before() -> None:
+    assert paragraphs(read_text(HEAD + "\n".join(FLASH) + "\n")) == FLASH
+
+
+def test_scenes_of_dialogue_a_line_each_stay_a_paragraph_a_line() -> None:
+    scenes = [
+        ["“Hey.”", "“What?”", "She turned to face him.", "“Nothing.”"],
+        ["The next morning it rained.", "She waited at the door.", "“You came back.”", "“I did.”"],
+    ]
+    story = read_text(HEAD + "\n\n".join("\n".join(scene) for scene in scenes) + "\n")
+    assert paragraphs(story) == scenes[0] + scenes[1]
+    assert len(story.chapters[0].scenes) == 2
+
+
+def test_past_tense_lines_do_not_rhyme_by_their_endings() -> None:
+    lines = ["Mara waited.", "Bram walked.", "The bell rang.", "Nobody talked."]
+    assert paragraphs(read_text(HEAD + "\n".join(lines) + "\n")) == lines
+
+
+# ---------------------------------------------------------------- one sentence stop
+
+
+def test_one_sentence_stop_serves_the_prose_test_and_the_title_tests() -> None:
+    assert not hasattr(site_chrome, "SENTENCE_MARK")
+    assert not hasattr(site_chrome, "_PROSE_STOP")
+    assert title_lines.sentence_stop is site_chrome.sentence_stop
+    assert site_chrome.sentence_stop("Wait… no")
+    assert not site_chrome.sentence_stop("Wait… no", ellipsis=False)
+    assert site_chrome.sentence_stop("It rained. Then", ellipsis=False)
+    assert site_chrome.sentence_stop("It rained!", ellipsis=False)
+    assert not site_chrome.sentence_stop("v1.2 and 3.5")
+    assert site_chrome.prose_paragraph(Para("Wait… no"))
+
+
+def test_a_title_with_an_ellipsis_over_its_by_line_reads_as_before() -> None:
+    story = read_text("Wait… What\nby Ada Quill\n\n" + TEXT)
+    assert (story.meta.title, story.meta.author) == ("Wait… What", "Ada Quill")
