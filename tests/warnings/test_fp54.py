@@ -7,7 +7,9 @@ country song about a dead dog, a manga's dead horse, an actor told to think of h
 cue), a game or a sport (a streamer's boss deaths, a ranked match spent spawn camped, a fencer's "you
 are dead, sir", an archery contest's arrow through the heart, legs that "died" on the pitch), and war
 as a household figure (a tea war at the cricket club, a toddler's invasion of the breakfast table,
-people on a lawn "looking like refugees" in a fire drill). Each warned twin uses the same words where
+people on a lawn "looking like refugees" in a fire drill), idioms whose literal sense is a harm (a
+miscarriage of justice, a story "brought up in the speech", mourning one's dignity), a bake "flat as a
+pancake", and a hospital show's finale. Each warned twin uses the same words where
 the harm is real and must still warn."""
 
 from __future__ import annotations
@@ -97,9 +99,52 @@ from tests.warnings.passages import ids
             " clear and we went back to bed.",
             "collective-violence",
         ),
+        # idioms whose literal sense is a harm
+        (
+            "The referee waved the penalty away, and the whole stand called it a miscarriage of justice and booed"
+            " him down the tunnel.",
+            "miscarriage",
+        ),
+        (
+            "Losing the quiz on a technicality was, Gran said, a miscarriage of justice, and she wrote to the pub"
+            " about it.",
+            "miscarriage",
+        ),
+        (
+            "She never let me forget the curry incident; she even brought it up in her speech at our wedding,"
+            " and everyone laughed.",
+            "vomit",
+        ),
+        (
+            "At the team meeting Dev brought it up in the review again, the printer jam, and I wanted to sink"
+            " through the floor.",
+            "vomit",
+        ),
+        (
+            "Lost the final 9-0, so tonight I will sit in the dark and mourn my dignity with a family-size bag"
+            " of crisps.",
+            "grief",
+        ),
+        # a bake flat as a pancake, a hospital show watched
+        (
+            "The cake came out flat as a board, and the judges still said the flavour was lovely and the crumb"
+            " was soft.",
+            "body-shaming",
+        ),
+        (
+            "My sponge was flat as a pancake, which at least made it easy to stack, and the judge said the"
+            " flavour was there.",
+            "body-shaming",
+        ),
+        (
+            "The hospital show's finale was brutal: the surgeon lost the patient on the table, the monitor"
+            " flatlined, and the whole ward went quiet. Mum cried into the popcorn and Dad pretended he wasn't"
+            " crying.",
+            "death",
+        ),
     ],
 )
-def test_stories_watched_games_sport_and_household_wars_stay_clean(text: str, category: str) -> None:
+def test_stories_watched_games_sport_household_wars_and_idioms_stay_clean(text: str, category: str) -> None:
     assert category not in ids(text)
 
 
@@ -140,6 +185,26 @@ def test_stories_watched_games_sport_and_household_wars_stay_clean(text: str, ca
             "The invasion came at dawn, tanks through the town and soldiers shooting into the houses, and by"
             " noon the streets were full of bodies.",
             "collective-violence",
+        ),
+        (
+            "She lost the baby at twelve weeks; the miscarriage came on a Tuesday, and the midwife held her hand"
+            " in the little room.",
+            "miscarriage",
+        ),
+        (
+            "He was sick all night, he brought it all up into the bucket by the bed, and the nurse changed the"
+            " sheets twice.",
+            "vomit",
+        ),
+        ("They mourned their son for a year; his mother wore black and could not go into his room.", "grief"),
+        (
+            '"You\'re flat as a board," he sneered at her in the changing room, "no man will ever look at you twice."',
+            "body-shaming",
+        ),
+        (
+            "The surgeon lost the patient on the table; the monitor flatlined, and at four in the morning they"
+            " called time of death.",
+            "death",
         ),
     ],
 )
