@@ -206,6 +206,11 @@ def test_stories_watched_games_sport_household_wars_and_idioms_stay_clean(text: 
             " called time of death.",
             "death",
         ),
+        (
+            "I'd just come off the pitch when Coach told me Dad had died in the crash on the motorway.",
+            "death",
+        ),
+        ("His legs were crushed under the car and he died before they could cut him out.", "death"),
     ],
 )
 def test_the_same_words_where_the_harm_is_real_still_warn(text: str, category: str) -> None:
