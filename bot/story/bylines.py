@@ -36,8 +36,15 @@ from bot.warnings.declared import (
 )
 
 # "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages", "a Haikyuu!! fic by kestrel".
+# A post's date as a blog's by-line sets it before or after the name: "March 1, 2024", "1 March 2024", "2024-03-01".
+_POST_DATE = (
+    r"(?:[a-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]{3,9}\.?,?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
 _BY_LINE = re.compile(
     rf"^[ \t]*(?:(?:an?[ \t]++)?{FANDOM_WORDS}(?:{STORY_KINDS}){KIND_PARTS}[ \t]++)?"
+    # WordPress's "Posted on March 1, 2024 by Ada Quill"
+    rf"(?:(?:posted|published)(?:[ \t]+on)?[ \t]+{_POST_DATE}[ \t]+)?"
     rf"(?:(?:written|words|text|story|writing|posted)[ \t]+|submitted[ \t]+\d{{1,3}}[ \t]+[a-z]{{1,7}}[ \t]+ago[ \t]+)?"
     rf"by[ \t:]+(?P<author>\S.{{0,80}}?){RUN_START}[ \t]*$",
     re.IGNORECASE,
@@ -283,6 +290,10 @@ _CREDIT_AFTER = re.compile(
 
 # A page's counts and the date after the name, set off by a dot or a bar, as a serial site's by-line sets them:
 # Tapas's "By adaquill · 1.2k views · Mar 1, 2024", "by Ada Quill | 1,234 reads", Medium's "· 5 min read".
+# ... and after it: "Posted by Ada Quill on March 1, 2024"
+_DATE_AFTER = re.compile(
+    rf"[ \t]+on[ \t]+{_POST_DATE}(?:[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$", re.IGNORECASE
+)
 _STATS_AFTER = re.compile(
     r"(?:[ \t]*+[·•|∙][ \t]*+(?:[\d.,]{1,9}[km]?[ \t]+(?:views?|likes?|reads?|subscribers?|comments?|votes?|kudos|hits)"
     r"|\d{1,3}[ \t]+min(?:ute)?s?[ \t]+read|[a-z]{3,9}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
@@ -300,6 +311,7 @@ def by_line_author(line: str) -> str | None:
     match = _BY_LINE.match(line)
     if match is not None:
         author = _CREDIT_AFTER.sub("", _STATS_AFTER.sub("", trim_ornaments(match.group("author")))).lstrip("@").strip()
+        author = _DATE_AFTER.sub("", author) if " on " in author else author
         author = author.removeprefix("u/") if author.startswith("u/") and len(author) > 2 else author  # Reddit's
         return author if author_like(author) else None
     match = _WORLD_BY_LINE.match(trim_ornaments(line))

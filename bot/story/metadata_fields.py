@@ -115,6 +115,11 @@ KEYS: dict[str, str] = {
     "pov": "",
     "setting": "",  # "Setting: a seaside village, 1950s" in a header of fields
     "timeline": "",
+    # a Fountain screenplay's title page ("Title:" / "Credit: Written by" / "Author:" / "Draft date:"), and
+    # MultiMarkdown's header as Scrivener compiles it ("Base Header Level: 2"): the credit was read as the title's
+    "credit": "",
+    "draft date": "",
+    "base header level": "",
     # A Notion page's properties, as its export writes them under the title: "Created: March 3, 2026
     # 4:12 PM", "Last edited time: ...": the title page's notes, never story text (they were its first chapter)
     "created": "notes",

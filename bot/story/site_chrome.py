@@ -188,10 +188,12 @@ def _button_by_chrome(items: list[Item], chrome: list[bool], index: int, runs: l
 
 
 def _lone_button(item: Item) -> bool:
+    """A button alone in its paragraph ("Share"), or a sharing box's link ("Twitter", "Related"), which go
+    only next to chrome (:func:`_button_by_chrome`)."""
     return (
         isinstance(item, Para)
         and len(item.text) <= LONE_BUTTON_CHARS
-        and LONE_BUTTON.fullmatch(item.text.strip()) is not None
+        and (LONE_BUTTON.fullmatch(item.text.strip()) is not None or _SHARE_TARGET.fullmatch(item.text) is not None)
     )
 
 
@@ -566,6 +568,10 @@ def site_chrome(text: str) -> bool:
         distinct = len({part.casefold() for part in parts}) >= 2  # "Home" / "Home" / "Home" is a poem's
         if all(LONE_BUTTON.fullmatch(part) for part in parts):
             return True
+        if any(_SHARE_HEADS.fullmatch(part) for part in parts) and all(
+            _SHARE_TARGET.fullmatch(part) or _chrome_line(part) for part in parts
+        ):
+            return True  # a blog's sharing box, its links a line each under its head
         return site_menu(parts) or (distinct and all(_chrome_line(part) for part in parts))
     return (
         _site_chrome().fullmatch(line) is not None
@@ -611,6 +617,40 @@ _REDDIT_LINE = re.compile(
 _REDDIT_ALONE = re.compile(
     r"r/[A-Za-z0-9_]{2,21}|(?:[•·][ \t]*)?\d{1,3}[ \t]*(?:yr|y|mo|d|h|min|hr)\.?[ \t]+ago|[•·][ \t]*\d{1,3}[ \t]*\w{1,7}\.?[ \t]+ago"
 )
+_REDDIT_POSTER = re.compile(r"[ \t]*(?:posted[ \t]+)?by[ \t]+u/[A-Za-z0-9_-]{2,20}[ \t]*", re.IGNORECASE)
+# A writing prompt's tag over it, as r/WritingPrompts titles a post: "[WP] The ferry runs once a year ...".
+_PROMPT_TAG = re.compile(
+    r"[ \t]*\[(?:WP|SP|EU|CW|TT|PM|PI|IP|RF|MP|OT)\][ \t]*(?P<prompt>\S[^\n]{0,300})", re.IGNORECASE
+)
+
+
+def reddit_head(items: list[Item]) -> list[Item]:
+    """A Reddit post's head copied in one block, its community over "Posted by u/tidewright" over its title
+    ("r/nosleep" / "Posted by u/tidewright" / "The Lighthouse Log"), set a line a paragraph as the page shows
+    them, so each is read (the community dropped, the poster its writer, the title its title); a writing
+    prompt's title ("[WP] The ferry ...") its "Prompt:" note. Read as one, the block was the story's first
+    paragraph."""
+    first = items[0] if items else None
+    if not isinstance(first, Para) or first.note or "\n" not in first.text.strip():
+        return items
+    lines = [line.strip() for line in first.text.strip().split("\n", 4)]
+    if len(lines) > 4 or not lines[0].startswith("r/") or _REDDIT_ALONE.fullmatch(lines[0]) is None:
+        return items
+    if not any(_REDDIT_POSTER.fullmatch(line) for line in lines[1:]):
+        return items
+    heads = [Para(line, first.gap if index == 0 else 1) for index, line in enumerate(lines) if line]
+    if any(_PROMPT_TAG.fullmatch(head.text) for head in heads):  # the poster over a prompt: its fields
+        heads = [
+            Para(f"Prompt: {found.group('prompt')}", 1)
+            if (found := _PROMPT_TAG.fullmatch(head.text))
+            else Para("Author: " + head.text.partition("u/")[2], 1)
+            if _REDDIT_POSTER.fullmatch(head.text)
+            else head
+            for head in heads
+        ]
+    return [*heads, *items[1:]]
+
+
 VOTE_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[kKmM]")
 
 
@@ -702,6 +742,20 @@ _MAIL_CHROME = re.compile(
     rf"(?:{_MAIL_LINK}){_MAIL_ADDRESS}[.!]?(?:[ \t]*[|•·][ \t]*(?:{_MAIL_LINK}){_MAIL_ADDRESS}[.!]?)*", re.IGNORECASE
 )
 LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
+# A blog's sharing box under a post (WordPress's Jetpack: "Share this:" / "Twitter" / "Facebook" / "Like this:" /
+# "Like Loading..." / "Related"), copied with it: its heads and its links, "Click to share on X (Opens in new window)".
+_SHARE_HEADS = re.compile(
+    r"[ \t]*(?:share[ \t]+this|like[ \t]+this|share[ \t]+on)[ \t]*:[ \t]*|[ \t]*(?:like[ \t]+)?loading[ \t]*(?:\.{3}|…)[ \t]*"
+    r"|[ \t]*click[ \t]+to[ \t]+(?:share[ \t]+on[ \t]+[\w.]{1,20}|email[ \t]+a[ \t]+link[ \t]+to[ \t]+a[ \t]+friend|print)"
+    r"(?:[ \t]*\(opens[ \t]+in[ \t]+new[ \t]+window\))?[ \t]*",
+    re.IGNORECASE,
+)
+# (its links bare, and its related posts' head: words a story may say alone, so read as chrome only among it)
+_SHARE_TARGET = re.compile(
+    r"[ \t]*(?:twitter|facebook|tumblr|pinterest|reddit|linkedin|whatsapp|telegram|pocket|email|print|threads|bluesky"
+    r"|mastodon|x|more|related)(?:[ \t]*\(opens[ \t]+in[ \t]+new[ \t]+window\))?[ \t]*",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -709,7 +763,7 @@ def _site_chrome() -> re.Pattern[str]:
     """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
     patterns = (
         *(_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS),
-        *(_MAIL_CHROME, _BLOG_LINKS, _MENU_LINE, _FORUM_CHROME, _COFFEE_ASK),
+        *(_MAIL_CHROME, _BLOG_LINKS, _MENU_LINE, _FORUM_CHROME, _COFFEE_ASK, _SHARE_HEADS),
     )
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 

@@ -20,11 +20,17 @@ from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, without_running_heads
 from bot.story.ruby import readings_in_brackets
-from bot.story.site_chrome import SIGNATURE_LINE, drop_count_lines, site_chrome, without_paragraph_counts
+from bot.story.site_chrome import (
+    SIGNATURE_LINE,
+    drop_count_lines,
+    reddit_head,
+    site_chrome,
+    without_paragraph_counts,
+)
 from bot.story.structure import Heading, Item, Para, match_heading, split_items, title_alone
 from bot.story.title_lines import post_head
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
-from bot.story.webpage import tumblr_copy
+from bot.story.webpage import tumblr_ask, tumblr_copy
 
 
 def parse_plain_text(
@@ -44,7 +50,9 @@ def parse_plain_text(
     text = ffn_select_lines(fimfiction_banners(text))
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
-    items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
+    items = reddit_head(
+        tumblr_copy(tumblr_ask(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text)))))
+    )
     items = without_signatures(post_head(without_draft_folder(without_paragraph_counts(journal_footer(items)))))
     story = build_story(
         note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title

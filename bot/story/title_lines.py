@@ -404,10 +404,38 @@ def _without_post_foot(items: list[Item]) -> list[Item]:
         and end > 1
         and isinstance(last := items[end - 1], Para)
         and not last.note
-        and all(_POST_FOOT.fullmatch(line) for line in last.text.strip().split("\n"))
+        and (all(_POST_FOOT.fullmatch(line) for line in last.text.strip().split("\n")) or _writer_box(last.text))
     ):
         end -= 1
+        if _writer_box(last.text) and end > 1 and _topic_lines(items[end - 1]):
+            end -= 1  # Medium's topics over it ("Fiction" / "Short Story")
     return items[:end]
+
+
+# Medium's box under a post: "Written by Ada Quill" over the writer's followers, a line of their own words,
+# "Follow" and "More from Ada Quill", a short line each.
+_WRITTEN_BY = re.compile(r"written[ \t]+by[ \t]+\S[^\n]{0,60}", re.IGNORECASE)
+WRITER_BOX_LINES = 8
+_TOPIC = re.compile(r"[A-Z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,2}")
+
+
+def _writer_box(text: str) -> bool:
+    lines = [line.strip() for line in text.strip().split("\n", WRITER_BOX_LINES)]
+    return (
+        2 <= len(lines) <= WRITER_BOX_LINES
+        and _WRITTEN_BY.fullmatch(lines[0]) is not None
+        and any(_POST_FOOT.fullmatch(line) or _FOLLOWERS.fullmatch(line) for line in lines[1:])
+        and all(len(line) <= _POST_HEAD_LINE_CHARS for line in lines)
+    )
+
+
+_FOLLOWERS = re.compile(r"\d[\d,.]{0,8}[km]?[ \t]+followers?|more[ \t]+from[ \t]+\S[^\n]{0,60}", re.IGNORECASE)
+
+
+def _topic_lines(item: Item) -> bool:
+    """Medium's topics under a post, a word or three each in capitals, one a line ("Fiction" / "Short Story")."""
+    lines = item.text.strip().split("\n", 6) if isinstance(item, Para) and not item.note else []
+    return 1 <= len(lines) <= 6 and all(_TOPIC.fullmatch(line.strip()) for line in lines)
 
 
 def greeting_declarations(text: str) -> list[str]:

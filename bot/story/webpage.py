@@ -1499,6 +1499,7 @@ def tumblr_copy(items: list[Item]) -> list[Item]:
     name alone over the post's title line names the writer and the title ("Author:", "Title:").
     Only where the tag line is followed by nothing but such a chain: a story that merely ends on a
     "#hashtag" line of a character's post is left as it is."""
+    items = _tags_over_chain(items)
     end = next((index for index in range(len(items) - 1, -1, -1) if _tag_line(items[index])), None)
     if end is None or not _reblog_chain(items[end + 1 :]):
         return items
@@ -1526,6 +1527,54 @@ def tumblr_copy(items: list[Item]) -> list[Item]:
     if not head and sources:
         head = [Para(f"Author: {sources[0]}", 0)]  # "Source: moonlit-quill": the blog that posted it wrote it
     return [*head, Para(f"Additional Tags: {', '.join(tags)}", 0), *body]
+
+
+# A Tumblr ask copied over its answer: "Anonymous asked:" (or the asker's blog) over the question, then
+# "ada-quill answered:" over the answer, a fic written to the ask.
+_ASKED = re.compile(r"(?:anonymous|[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?)[ \t]+asked[ \t]*:", re.IGNORECASE)
+_ANSWERED = re.compile(r"(?P<blog>[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?)[ \t]+answered[ \t]*:", re.IGNORECASE)
+ASK_CHARS = 1000
+
+
+def tumblr_ask(items: list[Item]) -> list[Item]:
+    """A Tumblr ask over its answer opening the text (:data:`_ASKED`, :data:`_ANSWERED`): the question the
+    story's prompt (a note) and the answering blog its writer. Left as text, "Anonymous asked:" and the
+    question were the story's first paragraphs and the writer unnamed. Only with both lines there."""
+    if len(items) < 3 or not isinstance(first := items[0], Para) or first.note:
+        return items
+    head, _, question = first.text.strip().partition("\n")
+    if _ASKED.fullmatch(head.strip()) is None:
+        return items
+    at = 1
+    if not question.strip() and isinstance(items[1], Para):
+        question, at = items[1].text, 2  # the question in the next paragraph
+    answer = items[at] if at < len(items) else None
+    if not isinstance(answer, Para) or not question.strip() or len(question) > ASK_CHARS:
+        return items
+    line, _, said = answer.text.strip().partition("\n")
+    found = _ANSWERED.fullmatch(line.strip())
+    if found is None:
+        return items
+    rest = [Para(said.strip(), 0)] if said.strip() else []
+    prompt = " ".join(question.split())
+    return [Para(f"Author: {found.group('blog')}", 0), Para(f"Prompt: {prompt}", 0), *rest, *items[at + 1 :]]
+
+
+TAGS_OVER_CHAIN_ITEMS = 4  # the post's last paragraphs, where its tags stand
+
+
+def _tags_over_chain(items: list[Item]) -> list[Item]:
+    """The items with a paragraph of the post's tag line over its foot's lines, copied with no blank line
+    between ("#salt roads #my fic" / "Source: ada-quill" / "312 notes"), set apart as two, the tags and the
+    foot: read as one, the post's tags were its last paragraph, its warnings undeclared."""
+    for index in range(len(items) - 1, max(-1, len(items) - 1 - TAGS_OVER_CHAIN_ITEMS), -1):
+        item = items[index]
+        if not isinstance(item, Para) or item.note or "\n" not in item.text.strip():
+            continue
+        first, _, rest = item.text.strip().partition("\n")
+        if _TAG_LINE.fullmatch(first.strip()) and all(map(_chain_line, rest.split("\n"))):
+            return [*items[:index], Para(first.strip(), item.gap), Para(rest.strip(), 0), *items[index + 1 :]]
+    return items
 
 
 def _tag_line(item: Item) -> bool:

@@ -166,3 +166,96 @@ def test_one_sentence_stop_serves_the_prose_test_and_the_title_tests() -> None:
 def test_a_title_with_an_ellipsis_over_its_by_line_reads_as_before() -> None:
     story = read_text("Wait… What\nby Ada Quill\n\n" + TEXT)
     assert (story.meta.title, story.meta.author) == ("Wait… What", "Ada Quill")
+
+
+# ---------------------------------------------------------------- this round's probes
+
+
+def test_a_wordpress_posts_by_line_and_sharing_box_copied_as_text() -> None:
+    box = "Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...\nRelated"
+    for foot in (box, box.replace("\n", "\n\n")):
+        story = read_text("Salt Roads\n\nPosted on March 1, 2024 by Ada Quill\n\n" + TEXT + "\n" + foot + "\n")
+        assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+        assert paragraphs(story) == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Posted on March 1, 2024 by Ada Quill", "Ada Quill"),
+        ("Posted by Ada Quill on 1 March 2024 at 10:00 am", "Ada Quill"),
+        ("Published 2024-03-01 by adaquill", "adaquill"),
+        ("Posted on March 1, 2024 by the river, she waited.", None),
+    ],
+)
+def test_a_blog_by_line_with_its_date(line: str, author: str | None) -> None:
+    from bot.story.bylines import by_line_author
+
+    assert by_line_author(line) == author
+
+
+def test_a_sharing_boxs_bare_links_among_the_story_stay() -> None:
+    text = HEAD + "\n\n".join([*STORY[:2], "Twitter", "Facebook", *STORY[2:]]) + "\n"
+    assert paragraphs(read_text(text)) == [*STORY[:2], "Twitter", "Facebook", *STORY[2:]]
+
+
+def test_mediums_topics_and_writer_box_under_a_post_go() -> None:
+    head = "Salt Roads\nA story about the ferry\nAda Quill\nFollow\n5 min read\n·\nMar 1, 2024\n\n"
+    foot = "Fiction\nShort Story\n\nWritten by Ada Quill\n1.2K Followers\nStories about the sea.\nFollow\nMore from Ada Quill\n"
+    story = read_text(head + TEXT + "\n" + foot)
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+def test_a_tumblr_posts_tags_over_its_foot_in_one_block_are_its_tags() -> None:
+    text = "ada-quill\nFollow\n\nSalt Roads\n\n" + TEXT + "\n#salt roads #tw drowning\nSource: ada-quill\n312 notes\n"
+    story = read_text(text)
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "ada-quill")
+    assert "salt roads" in story.meta.additional_tags
+    assert paragraphs(story) == STORY
+
+
+def test_a_tumblr_ask_over_its_answer() -> None:
+    ask = "Anonymous asked:\ncould you write the ferry keeper in a storm?\n\nada-quill answered:\n\n"
+    story = read_text(ask + TEXT)
+    assert story.meta.author == "ada-quill"
+    assert story.meta.notes == ["Prompt: could you write the ferry keeper in a storm?"]
+    assert paragraphs(story) == STORY
+
+
+def test_asked_in_a_story_stays_text() -> None:
+    text = "Mara asked:\nwhere is the ferry?\n\nNobody answered.\n\n" + TEXT
+    assert paragraphs(read_text(text))[:2] == ["Mara asked:\nwhere is the ferry?", "Nobody answered."]
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "notes"),
+    [
+        ("r/nosleep\nPosted by u/tidewright\n3 yr. ago\nThe Lighthouse Log\n\n", "The Lighthouse Log", []),
+        (
+            "r/WritingPrompts\nPosted by u/tidewright\n[WP] The ferry runs once a year, and you are its one passenger.\n\n",
+            None,
+            ["Prompt: The ferry runs once a year, and you are its one passenger."],
+        ),
+    ],
+)
+def test_a_reddit_posts_head_in_one_block(head: str, title: str | None, notes: list[str]) -> None:
+    story = read_text(head + TEXT)
+    assert story.meta.author == "tidewright"
+    if title:
+        assert story.meta.title == title
+    assert story.meta.notes == notes
+    assert paragraphs(story) == STORY
+
+
+def test_a_fountain_title_pages_credit_is_no_part_of_the_title() -> None:
+    page = "Title: Salt Roads\nCredit: Written by\nAuthor: Ada Quill\nDraft date: 03/01/2024\n\n"
+    story = read_text(page + TEXT)
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert paragraphs(story) == STORY
+
+
+def test_a_scrivener_multimarkdown_headers_base_level_is_no_note() -> None:
+    page = "Title: Salt Roads\nAuthor: Ada Quill\nBase Header Level: 2\n\n# Chapter One #\n\n"
+    story = read_text(page + TEXT, "story.md")
+    assert (story.meta.title, story.meta.author, story.meta.notes) == ("Salt Roads", "Ada Quill", [])
