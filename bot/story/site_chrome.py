@@ -745,7 +745,7 @@ LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
 # A blog's sharing box under a post (WordPress's Jetpack: "Share this:" / "Twitter" / "Facebook" / "Like this:" /
 # "Like Loading..." / "Related"), copied with it: its heads and its links, "Click to share on X (Opens in new window)".
 _SHARE_HEADS = re.compile(
-    r"[ \t]*(?:share[ \t]+this|like[ \t]+this|share[ \t]+on)[ \t]*:[ \t]*|[ \t]*(?:like[ \t]+)?loading[ \t]*(?:\.{3}|…)[ \t]*"
+    r"[ \t]*(?:share[ \t]+this|like[ \t]+this|share[ \t]+on)[ \t]*:[ \t]*|[ \t]*like[ \t]+loading[ \t]*(?:\.{3}|…)[ \t]*"
     r"|[ \t]*click[ \t]+to[ \t]+(?:share[ \t]+on[ \t]+[\w.]{1,20}|email[ \t]+a[ \t]+link[ \t]+to[ \t]+a[ \t]+friend|print)"
     r"(?:[ \t]*\(opens[ \t]+in[ \t]+new[ \t]+window\))?[ \t]*",
     re.IGNORECASE,

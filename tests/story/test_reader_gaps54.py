@@ -259,3 +259,9 @@ def test_a_scrivener_multimarkdown_headers_base_level_is_no_note() -> None:
     page = "Title: Salt Roads\nAuthor: Ada Quill\nBase Header Level: 2\n\n# Chapter One #\n\n"
     story = read_text(page + TEXT, "story.md")
     assert (story.meta.title, story.meta.author, story.meta.notes) == ("Salt Roads", "Ada Quill", [])
+
+
+@pytest.mark.parametrize("line", ["Loading...", "Loading…"])
+def test_a_screens_loading_line_alone_in_the_story_stays(line: str) -> None:
+    text = HEAD + "\n\n".join([*STORY[:2], line, *STORY[2:]]) + "\n"
+    assert paragraphs(read_text(text)) == [*STORY[:2], line, *STORY[2:]]
