@@ -9,8 +9,8 @@ are dead, sir", an archery contest's arrow through the heart, legs that "died" o
 as a household figure (a tea war at the cricket club, a toddler's invasion of the breakfast table,
 people on a lawn "looking like refugees" in a fire drill), idioms whose literal sense is a harm (a
 miscarriage of justice, a story "brought up in the speech", mourning one's dignity), a bake "flat as a
-pancake", and a hospital show's finale. Each warned twin uses the same words where
-the harm is real and must still warn."""
+pancake", a hospital show's finale, and a negation ("nobody died" at the vet's). Each warned twin uses
+the same words where the harm is real and must still warn."""
 
 from __future__ import annotations
 
@@ -142,6 +142,13 @@ from tests.warnings.passages import ids
             " crying.",
             "death",
         ),
+        # a negation: nobody died at the vet's
+        (
+            "At the vet's today: three dogs, one tortoise, one hamster. Everyone went home. Nobody died. Best kind"
+            " of day.",
+            "animal-death",
+        ),
+        ("The vet nurse held the cat for his jabs; nobody died, everyone went home.", "animal-death"),
     ],
 )
 def test_stories_watched_games_sport_household_wars_and_idioms_stay_clean(text: str, category: str) -> None:
@@ -211,6 +218,11 @@ def test_stories_watched_games_sport_household_wars_and_idioms_stay_clean(text: 
             "death",
         ),
         ("His legs were crushed under the car and he died before they could cut him out.", "death"),
+        (
+            "At the vet's today the old collie died on the table; nobody could save him, and his owner cried in"
+            " the car park.",
+            "animal-death",
+        ),
     ],
 )
 def test_the_same_words_where_the_harm_is_real_still_warn(text: str, category: str) -> None:
