@@ -131,17 +131,14 @@ def crossing(
     each with the paragraph (its place in ``window``) where its last group is met and the byte
     span of that group's match there.
 
-    ``fired``: the rules that fired in each of ``texts`` read alone; ``window_rules``: in the window;
-    ``reach``: how many paragraphs a rule's groups may spread over (0: the whole window)."""
-    candidates = [rule for rule in window_rules if rule.kind == NEAR]
-    if not candidates:
-        return []
-    own = {rule.id for index in window for rule in fired[index]}
-    candidates = [rule for rule in candidates if rule.id not in own]
+    ``fired``: the rules that fired in each of ``texts`` read alone; ``window_rules``: in the window
+    (or only their parts present there: the exact check, :meth:`part_spans`, is made here, and is at
+    least as strict as the matcher's own); ``reach``: how many paragraphs a rule's groups may spread
+    over (0: the whole window)."""
+    data, candidates = to_check(texts, fired, window, window_rules)
     if not candidates:
         return []
     datas = [texts[index].encode("utf-8") for index in window]
-    data = JOINER.encode().join(datas)
     starts = []  # the byte where each paragraph of the window starts in the joined text
     at = 0
     for piece in datas:
@@ -162,6 +159,33 @@ def crossing(
         span = (max(0, start - begin), max(0, min(end - begin, len(datas[place]))))
         found.append((place, rule, span))
     return found
+
+
+def to_check(
+    texts: Sequence[str], fired: Sequence[Sequence[Rule]], window: range, window_rules: Sequence[Rule]
+) -> tuple[bytes, list[Rule]]:
+    """The joined ``window`` as UTF-8 and the rules :func:`crossing` checks exactly in it: the ``near``
+    ones of ``window_rules`` that fired in none of its paragraphs (none: no bytes either)."""
+    candidates = [rule for rule in window_rules if rule.kind == NEAR]
+    if not candidates:
+        return b"", []
+    own = {rule.id for index in window for rule in fired[index]}
+    candidates = [rule for rule in candidates if rule.id not in own]
+    if not candidates:
+        return b"", []
+    return JOINER.encode().join(texts[index].encode("utf-8") for index in window), candidates
+
+
+class Checked:
+    """:meth:`part_spans` answered from checks made beforehand, rule by rule over every window
+    (:meth:`bot.warnings.matcher.Matcher.part_spans_each`): each pattern an exact check compiles
+    past ``KEEP_COMPILED`` is then compiled once per scan, not once per window."""
+
+    def __init__(self, spans: dict[tuple[str, bytes], list[tuple[int, int]] | None]) -> None:
+        self._spans = spans
+
+    def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
+        return self._spans[rule_id, data]
 
 
 def _place(starts: list[int], datas: list[bytes], at: int) -> int:

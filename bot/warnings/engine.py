@@ -762,22 +762,36 @@ def _across_lines(ruleset: Ruleset, matcher: AnyMatcher, read: list[_Pieces], fi
         return
     texts = [text for pieces in read for text in pieces.texts]
     windows, joined = across.within_budget(texts, found)
-    in_windows = matcher.fire(joined)
+    # The sets alone say which rules may cross (no exact check); across.crossing checks each exactly.
+    in_windows = matcher.candidates(joined, across.NEAR)
 
     def reach(rule: Rule) -> int:
         return rule.span or ruleset.category_rules(rule.category).span
 
     own = list(fired.rules)  # what each paragraph gave alone, before any window's rule is added
+    # The exact checks first, rule by rule over every window (each different window once): a pattern
+    # compiled for them past KEEP_COMPILED is compiled once, not once per window.
+    wanted: dict[str, dict[bytes, None]] = {}
+    for window, rules in zip(windows, in_windows, strict=True):
+        data, candidates = across.to_check(texts, own, window, rules)
+        for rule in candidates:
+            wanted.setdefault(rule.id, {})[data] = None
+    checked: dict[tuple[str, bytes], list[tuple[int, int]] | None] = {}
+    for rule_id, datas in wanted.items():
+        checked.update(
+            zip([(rule_id, data) for data in datas], matcher.part_spans_each(rule_id, list(datas)), strict=True)
+        )
+    known = across.Checked(checked)
     added: set[tuple[int, str]] = set()
     # The same lines said again cross the same way: worked out once (a hostile upload's million repeats).
     crossed: dict[tuple[str, ...], list[tuple[int, Rule, tuple[int, int]]]] = {}
-    for window, rules in zip(windows, in_windows.rules, strict=True):
+    for window, rules in zip(windows, in_windows, strict=True):
         if not rules:
             continue
         key = tuple(texts[window.start : window.stop])
         crossings = crossed.get(key)
         if crossings is None:
-            crossings = crossed[key] = across.crossing(matcher, texts, own, window, rules, reach)
+            crossings = crossed[key] = across.crossing(known, texts, own, window, rules, reach)
         for place, rule, span in crossings:
             index = window[place]
             if (index, rule.id) not in added:

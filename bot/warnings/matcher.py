@@ -751,19 +751,52 @@ class Matcher:
             first = first or span
         return first
 
+    def candidates(self, texts: list[str], kind: str) -> list[list[Rule]]:
+        """The rules of ``kind`` whose parts are all present in each of ``texts``, by the sets alone, in
+        the order :meth:`fire` lists them: no exact check. For the engine's windows of short paragraphs
+        (:mod:`bot.warnings.across`), whose every candidate then gets :meth:`part_spans`, a check at
+        least as strict as :meth:`fire`'s (every idiom list, every negation cue), so checking it here
+        first was the same work twice: on the bench's new text, 368 patterns compiled again per scan."""
+        firsts = list(dict.fromkeys(texts))
+        founds = self._set_matches([text.encode("utf-8") for text in firsts])
+        by_entry = self._rules_at
+        by_text: dict[str, list[Rule]] = {}
+        for text, found in zip(firsts, founds, strict=True):
+            rules: list[Rule] = []
+            by_text[text] = rules
+            present = frozenset(found)
+            for entry in found:
+                for compiled in by_entry[entry] or ():
+                    if compiled.rule.kind == kind and compiled.others <= present:
+                        rules.append(compiled.rule)
+        return [list(by_text[text]) for text in texts]
+
     def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
         """Each part's first match in ``data`` that is neither inside an idiom nor negated, or None
         when a part has none: the exact check, always made (for the rare text read twice, the
         engine's windows of short paragraphs, :mod:`bot.warnings.across`)."""
+        return self.part_spans_each(rule_id, [data])[0]
+
+    def part_spans_each(self, rule_id: str, datas: Sequence[bytes]) -> list[list[tuple[int, int]] | None]:
+        """:meth:`part_spans` of one rule in each of ``datas``. Past :data:`KEEP_COMPILED` a part
+        compiled for these is let go once they are done, as the exact checks do (:meth:`_exact_checks`):
+        so a scan's windows compile each such part once for all of them, and hold none."""
         compiled = self._by_id[rule_id]
-        excluded = [span for regex, _ in compiled.exclusions for span in regex.spans(data)]
-        spans = []
-        for part in compiled.parts:
-            span = self._first_valid(part.regex, data, excluded, part.negated_entry is not None)
-            if span is None:
-                return None
-            spans.append(span)
-        return spans
+        transient = [part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED]
+        found: list[list[tuple[int, int]] | None] = []
+        for data in datas:
+            excluded = [span for regex, _ in compiled.exclusions for span in regex.spans(data)]
+            spans: list[tuple[int, int]] | None = []
+            for part in compiled.parts:
+                span = self._first_valid(part.regex, data, excluded, part.negated_entry is not None)
+                if span is None:
+                    spans = None
+                    break
+                spans.append(span)
+            found.append(spans)
+        for regex in transient:
+            regex.release()
+        return found
 
     def _first_valid(
         self, regex: _Lazy, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
@@ -1152,12 +1185,26 @@ class ExtendedMatcher:
             fired = fired.joined(self.own.fire(texts, paragraphs))
         return fired
 
+    def candidates(self, texts: list[str], kind: str) -> list[list[Rule]]:
+        """:meth:`Matcher.candidates` of both matchers, without the rules the server turned off."""
+        found = self.shared.candidates(texts, kind)
+        if self.disabled:
+            off = self.disabled
+            found = [[rule for rule in rules if rule.id not in off] for rules in found]
+        if self.own is not None and self._own_may_fire(texts):
+            found = [mine + theirs for mine, theirs in zip(found, self.own.candidates(texts, kind), strict=True)]
+        return found
+
     def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
         """:meth:`Matcher.part_spans` of whichever matcher holds the rule."""
+        return self.part_spans_each(rule_id, [data])[0]
+
+    def part_spans_each(self, rule_id: str, datas: Sequence[bytes]) -> list[list[tuple[int, int]] | None]:
+        """:meth:`Matcher.part_spans_each` of whichever matcher holds the rule."""
         own = self.own
         if own is not None and own.holds(rule_id):
-            return own.part_spans(rule_id, data)
-        return self.shared.part_spans(rule_id, data)
+            return own.part_spans_each(rule_id, datas)
+        return self.shared.part_spans_each(rule_id, datas)
 
     def _own_may_fire(self, texts: list[str]) -> bool:
         """One set pass over the whole chapter: a server's own rules usually find nothing there.
