@@ -11,7 +11,9 @@ Each rule was written for a way of telling found missed in at least three of the
 - violence told by the thing that hurt: a bottle or a chair swung over someone's head, a mug or a brick
   thrown that hits, someone who broke another's fingers or nose.
 
-Each twin uses the same words where nobody is held, burned out or hurt, and stays clean."""
+And narrowings of known false alarms: a head banged on a desk in frustration, a physio's stretch, a
+board game's ransom, a photographer lining villagers up against a wall, a ball kicked over the garden
+wall. Each twin uses the same words where nobody is held, burned out or hurt, and stays clean."""
 
 from __future__ import annotations
 
@@ -49,9 +51,10 @@ def test_confinement_without_a_kidnapping_word_warns(text: str) -> None:
         "The hotel kept our passports at the desk overnight, which is normal there, and we went dancing.",
         "She took her passport to the embassy for the visa stamp and couldn't leave the queue for three hours.",
         "Grandma keeps her papers in a biscuit tin, and the back gate is locked at night because of foxes.",
+        "In the board game, the pirates sent a ransom demand for the queen's jewels, and Tom rolled a six.",
     ],
 )
-def test_locks_phones_and_passports_stay_clean_of_kidnapping(text: str) -> None:
+def test_locks_phones_passports_and_games_stay_clean_of_kidnapping(text: str) -> None:
     assert "kidnapping" not in ids(text)
 
 
@@ -72,12 +75,15 @@ def test_a_place_burned_by_men_warns_collective_violence(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The village burned the wicker man at midsummer and the men sang till dawn.",
         "The firemen said the houses were burned out by a chip pan, and nobody was hurt.",
         "In the strategy game I burned three towns before my troops ran out of gold.",
         "The heatwave had burned the fields brown, and the men were worried about the harvest.",
+        "The wedding photographer lined the villagers up against the church wall for the group photo.",
+        "She kicked the ball over the garden wall and into Mrs Patel's roses.",
     ],
 )
-def test_fires_and_games_stay_clean_of_collective_violence(text: str) -> None:
+def test_festivals_fires_games_photos_and_gardens_stay_clean_of_collective_violence(text: str) -> None:
     assert "collective-violence" not in ids(text)
 
 
@@ -90,6 +96,9 @@ def test_fires_and_games_stay_clean_of_collective_violence(text: str) -> None:
         "He swung a chair leg into the guard's knees.",
         "They broke his glasses and two of his fingers, and laughed about it.",
         "he broke her nose and told her she'd fallen",
+        "The guard slammed his head against the wall until he stopped talking.",
+        "He twisted my arm behind my back until something popped and I screamed.",
+        "The soldiers lined the villagers up against the church wall and the rifles came up.",
     ],
 )
 def test_a_blow_told_by_what_hurt_warns_violence(text: str) -> None:
@@ -105,7 +114,10 @@ def test_a_blow_told_by_what_hurt_warns_violence(text: str) -> None:
         "The kid threw a rock at the tin can and it hit it square, ping.",
         "I broke my wrist skiing, and she broke her arm on the trampoline the same week.",
         "They broke the news to him gently over tea.",
+        "He slammed his head on the desk in frustration when the code failed again.",
+        "The physio twisted my arm behind my back and held it there until the shoulder loosened.",
+        "The wedding photographer lined the villagers up against the church wall for the group photo.",
     ],
 )
-def test_boats_bins_and_skis_stay_clean_of_violence(text: str) -> None:
+def test_boats_bins_skis_desks_and_physios_stay_clean_of_violence(text: str) -> None:
     assert "violence" not in ids(text)
