@@ -15,6 +15,10 @@ short (one strong hit, hits in several paragraphs that do not add up, or hits th
 only over the whole chapter, spread too thin for any one scene) is ``possible``.
 Members see confident ones; admins see possible ones with their evidence and decide.
 
+A rule with ``needs`` is a weak sign ("three men short at roll call"): its hits count only beside a
+category it names that is confident on its own hits nearby in the scene, a battle the rules are sure
+of (:mod:`bot.warnings.support`); the chapter is scored first without them.
+
 A category's signs of play (``frames`` in the rules file: a respawn screen, a rehearsal, a
 fandom meta post) silence its hits nearby, in the same scene: whatever the words, a death in a
 video game or a fight on a stage is not a warning. A play lasts a whole scene when its signs are
@@ -35,7 +39,7 @@ from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
 from bot.text import as_read, cluster_cut, cluster_open
-from bot.warnings import across
+from bot.warnings import across, support
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
 from bot.warnings.language import MIN_COMMON_SHARE, MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, REAL, AnyMatcher, Fired, matcher_for, shared
@@ -355,7 +359,7 @@ def scoring_key() -> str:
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
         f"/{CONTINUED_SCENES}/{STORY_PLAY_SHARE}x{STORY_PLAY_SCENES}:{','.join(REAL_HARM)}"
         f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_COMMON_SHARE}/{MIN_WORDS} read=nfkc"
-        f" {across.settings_key()}"
+        f" {across.settings_key()} {support.settings_key()}"
     )
 
 
@@ -425,6 +429,7 @@ def _scan_chapter(
     by_category: dict[str, list[tuple[int, Rule]]] = {}
     frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
     real: dict[str, set[int]] = {}  # category -> the paragraphs with its signs of real harm
+    weak: dict[str, list[tuple[int, Rule]]] = {}  # category -> hits of its weak signs (rules with `needs`)
     for index, rules in enumerate(fired.rules):
         for rule in rules:  # each rule at most once per paragraph
             if rule.kind == FRAME:
@@ -432,6 +437,9 @@ def _scan_chapter(
                 continue
             if rule.kind == REAL:
                 real.setdefault(rule.category, set()).add(index)
+                continue
+            if rule.needs:
+                weak.setdefault(rule.category, []).append((index, rule))
                 continue
             found = by_category.get(rule.category)
             if found is None:
@@ -446,30 +454,78 @@ def _scan_chapter(
     played = {category: _played_scenes(chapter, signs) for category, signs in frames.items()}
     for category, scenes in (continued or {}).items():
         played[category] = played.get(category, set()) | scenes
-    for category in by_category:
-        scenes = _scenes_of_play(ruleset, category, played)
-        if category in frames or scenes:
-            by_category[category] = _outside_frames(
-                chapter, by_category[category], frames.get(category, []), scenes, real.get(category, set())
-            )
+    for hits in (by_category, weak):
+        for category in hits:
+            scenes = _scenes_of_play(ruleset, category, played)
+            if category in frames or scenes:
+                hits[category] = _outside_frames(
+                    chapter, hits[category], frames.get(category, []), scenes, real.get(category, set())
+                )
     for category, found in by_category.items():
-        if not found:
-            continue
-        settings = ruleset.category_rules(category)
-        score, window = _scores(chapter, found, settings.max_count, settings.threshold)
-        tier = _tier(score, window, settings.threshold, found)
-        if tier is None:
-            continue
-        if not english:
-            tier = POSSIBLE
-        scenes_hit = sorted({chapter.scenes[index] for index, _ in found})
-        warning = ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter, found), tier)
-        (report.warnings if tier == CONFIDENT else report.possible).append(warning)
+        warning = _chapter_warning(ruleset, chapter, category, found, english=english)
+        if warning is not None:
+            (report.warnings if warning.tier == CONFIDENT else report.possible).append(warning)
+    inferred = _add_supported(ruleset, chapter, report, by_category, weak, english=english) if weak else set()
     if english:
-        _promote_supported(ruleset, report)
+        _promote_supported(ruleset, report, inferred)
     report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
     report.possible.sort(key=lambda warning: (-warning.score, warning.id))
     return report
+
+
+def _chapter_warning(
+    ruleset: Ruleset, chapter: _Chapter, category: str, found: list[tuple[int, Rule]], *, english: bool
+) -> ChapterWarning | None:
+    """The category's warning from its hits in the chapter (in reading order), at its tier, or ``None``."""
+    if not found:
+        return None
+    settings = ruleset.category_rules(category)
+    score, window = _scores(chapter, found, settings.max_count, settings.threshold)
+    tier = _tier(score, window, settings.threshold, found)
+    if tier is None:
+        return None
+    if not english:
+        tier = POSSIBLE
+    scenes_hit = sorted({chapter.scenes[index] for index, _ in found})
+    return ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter, found), tier)
+
+
+def _add_supported(
+    ruleset: Ruleset,
+    chapter: _Chapter,
+    report: ChapterReport,
+    by_category: dict[str, list[tuple[int, Rule]]],
+    weak: dict[str, list[tuple[int, Rule]]],
+    *,
+    english: bool,
+) -> set[str]:
+    """Score again, with their weak signs that count (:mod:`bot.warnings.support`), the categories that
+    have some; a warning found so is added, or takes the place of a possible one when it is confident.
+    Only the categories confident on their own hits (``report.warnings`` so far) lend support. Returns
+    the categories whose warning now rests on weak signs: they lend no support either."""
+    sure = {warning.id: [index for index, _ in by_category[warning.id]] for warning in report.warnings}
+    inferred: set[str] = set()
+    if not sure:
+        return inferred
+    confident = set(sure)
+    for category, hits in weak.items():
+        if category in confident:
+            continue  # sure already: a weak sign adds nothing a member sees
+        found = support.supported(hits, sure, chapter.offsets, chapter.scenes)
+        if not found:
+            continue
+        own = by_category.get(category, [])
+        warning = _chapter_warning(ruleset, chapter, category, sorted(own + found, key=itemgetter(0)), english=english)
+        if warning is None:
+            continue
+        was = next((item for item in report.possible if item.id == category), None)
+        if was is not None:
+            if warning.tier != CONFIDENT:
+                continue  # possible before, possible still: as it was
+            report.possible.remove(was)
+        (report.warnings if warning.tier == CONFIDENT else report.possible).append(warning)
+        inferred.add(category)
+    return inferred
 
 
 def _scenes_of_play(ruleset: Ruleset, category: str, played: dict[str, set[int]]) -> set[int]:
@@ -484,17 +540,20 @@ def _scenes_of_play(ruleset: Ruleset, category: str, played: dict[str, set[int]]
     return scenes
 
 
-def _promote_supported(ruleset: Ruleset, report: ChapterReport) -> None:
+def _promote_supported(ruleset: Ruleset, report: ChapterReport, inferred: Collection[str] = ()) -> None:
     """A possible warning is confident when a category it names in ``supported_by`` is confident
     in one of its scenes: grief just short of its threshold beside a death that is sure. Again
-    until nothing moves, so a death a massacre made sure can make its grief sure."""
+    until nothing moves, so a death a massacre made sure can make its grief sure. A warning that
+    rests on weak signs (``inferred``, :mod:`bot.warnings.support`) makes nothing sure: a death read from "one short at roll call" beside a battle is not a grief's proof."""
     moved = True
+    leaning = frozenset(inferred)
     while moved and report.possible:
         moved = False
         for warning in list(report.possible):
             support = ruleset.category_rules(warning.id).supported_by
             if support and any(
-                other.id in support and not set(other.scenes).isdisjoint(warning.scenes) for other in report.warnings
+                other.id in support and other.id not in leaning and not set(other.scenes).isdisjoint(warning.scenes)
+                for other in report.warnings
             ):
                 report.possible.remove(warning)
                 warning.tier = CONFIDENT

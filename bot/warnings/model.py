@@ -45,6 +45,11 @@ class Rule:
     # How many neighbouring short paragraphs a ``near`` rule's groups may spread over
     # (:mod:`bot.warnings.across`): 1 keeps it to one paragraph; 0, its category's choice.
     span: int = 0
+    # A weak sign: categories one of which must be found confident, on its own evidence, close by
+    # (the same scene, within the engine's SUPPORT_CHARS) for a hit of this rule to count at all.
+    # "the men fell and did not get up" says nothing alone (a rugby scrum, a drunk night) and a
+    # death in a battle the category collective-violence is sure of (:mod:`bot.warnings.support`).
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

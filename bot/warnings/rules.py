@@ -93,7 +93,7 @@ CATEGORY_KEYS = (
     "span",
     "rules",
 )
-RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless", "alone", "span")
+RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless", "alone", "span", "needs")
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -231,13 +231,26 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
     alone = _flag(entry, "alone", where)
     unless = tuple(_phrases(entry.get("unless", []), f"{where}: `unless`", gap=rule_gap, vocabulary=vocabulary))
     span = _integer(entry["span"], f"{where}: `span`", low=1, high=MAX_SPAN) if "span" in entry else 0
+    # Each id once, in the file's order: read for every weak hit of a chapter (bot.warnings.support).
+    needs = tuple(dict.fromkeys(_strings(entry.get("needs", []), f"{where}: `needs`")))
     kinds = [key for key in ("match", "near", "regex") if key in entry]
     if len(kinds) != 1:
         raise RuleError(f"{where} needs exactly one of `match`, `near` or `regex`")
     if "match" in entry:
         phrases = _strings(entry["match"], f"{where}: `match`", required=True)
         part = "|".join(_phrases(phrases, f"{where}: `match`", gap=rule_gap, vocabulary=vocabulary))
-        return Rule(rule_id, category, "phrase", " | ".join(phrases), (part,), weight, negatable, unless, alone=alone)
+        return Rule(
+            rule_id,
+            category,
+            "phrase",
+            " | ".join(phrases),
+            (part,),
+            weight,
+            negatable,
+            unless,
+            alone=alone,
+            needs=needs,
+        )
     if "near" in entry:
         groups = entry["near"]
         if not isinstance(groups, list) or len(groups) < 2:
@@ -260,6 +273,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
             unless,
             alone=alone,
             span=span,
+            needs=needs,
         )
     pattern = entry["regex"]
     if not isinstance(pattern, str):
@@ -268,7 +282,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
         pattern = check_regex(pattern)
     except RuleError as error:
         raise RuleError(f"{where}: `regex`: {error}") from None
-    return Rule(rule_id, category, "regex", pattern, (pattern,), weight, negatable, unless, alone=alone)
+    return Rule(rule_id, category, "regex", pattern, (pattern,), weight, negatable, unless, alone=alone, needs=needs)
 
 
 def _negation(raw: Any, base: Negation) -> Negation:
@@ -372,6 +386,13 @@ def parse_rules(
             raise RuleError(
                 f"category `{category_id}`: `supported_by` names {clip(unknown[0], 40)!r}, which is not "
                 "another category; list the ids of other categories"
+            )
+    for rule in rules:
+        unknown = [name for name in rule.needs if name not in known or name == rule.category]
+        if unknown:
+            raise RuleError(
+                f"rule `{rule.id}`: `needs` names {clip(unknown[0], 40)!r}, which is not another category; "
+                "list the ids of other categories"
             )
     if _defines_nothing(categories):
         raise RuleError(
