@@ -102,6 +102,15 @@ AFRESH_BYTES = 1 << 20
 # Half the 64,000 of before read new text 10-20 % faster (prose, and the rules' own words: 8.6
 # against 10 s for 8 MB) and text already seen about a third slower.
 SET_GROUP_CHARS = 32_000
+# Counted gaps a set may hold, by their widths added up: each of "x(?:\W+\w+){0,10}\W+y" and
+# "x[^\n]{0,100}y" is a counter running for as long as its gap, and a set's automaton needs a state for
+# every mix of its counters under way, so a set of many of them runs out of SET_MAX_MEM and drops its
+# states over and over, on text it has read before too. A set of the shipped rules with gaps of 296 in
+# all (the next one: 134) read the bench's new text in 252 ms and again in 238 (others: 20-120 ms, then
+# 2-8); as two sets, 71 + 28 ms and 6 + 5 (session 54, docs/benchmarks.md). A set holding more is halved
+# (_gap_split).
+SET_GAP_WIDTH = 200
+_GAP = re.compile(r"\{\d*,(\d+)\}")  # a counted repetition's upper bound (an escaped "\{" is rare enough to miscount)
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 REAL = "real"  # ... and of the rule reporting its signs of real harm (``CategoryRules.real``)
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
@@ -1051,6 +1060,7 @@ def _compiled_sets(patterns: list[str], group_chars: int | None = None) -> list[
                 last_anchored = anchored[unit]
             groups[-1].append(unit)
             size += len(units[unit][1])
+    groups = [part for group in groups for part in _gap_split(group, [_gap_width(units[unit][1]) for unit in group])]
     return [
         _SetGroup(
             tuple(units[unit][0] for unit in group),
@@ -1062,6 +1072,25 @@ def _compiled_sets(patterns: list[str], group_chars: int | None = None) -> list[
         )
         for group in groups
     ]
+
+
+def _gap_width(pattern: str) -> int:
+    """The widths of ``pattern``'s counted gaps added up (:data:`SET_GAP_WIDTH`)."""
+    return sum(int(bound) for bound in _GAP.findall(pattern))
+
+
+def _gap_split(group: list[int], widths: list[int]) -> list[list[int]]:
+    """``group`` (units of one set, each of gap width ``widths[i]``) as it is when its gaps add up to at
+    most :data:`SET_GAP_WIDTH`, else in halves of about equal gap width, each split again the same way.
+    Splitting only such a set leaves every other set as it was."""
+    total = sum(widths)
+    if total <= SET_GAP_WIDTH or len(group) < 2:
+        return [group]
+    cut, so_far = 1, widths[0]
+    while cut < len(group) - 1 and 2 * (so_far + widths[cut]) <= total:
+        so_far += widths[cut]
+        cut += 1
+    return [*_gap_split(group[:cut], widths[:cut]), *_gap_split(group[cut:], widths[cut:])]
 
 
 _FLAGS = re.compile(r"\?[a-zA-Z-]*\)")  # after a "(": flags for the rest of the group, such as (?i)

@@ -6,7 +6,8 @@ once, rule by rule (``Matcher.candidates``, ``Matcher.part_spans_each``), find w
 fifty-third session's way found (every window through ``fire``'s exact checks, then each crossing
 rule's ``part_spans`` window by window), on lines of heavy and ordinary words and on a server's
 matcher; ``candidates`` are the rules whose parts are present; ``part_spans_each`` answers as
-``part_spans`` does and, past ``KEEP_COMPILED``, holds no pattern it compiled.
+``part_spans`` does and, past ``KEEP_COMPILED``, holds no pattern it compiled; a set whose counted
+gaps add up past ``SET_GAP_WIDTH`` is halved, and the sets then find what they found as one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +24,7 @@ from bot.warnings import across, engine
 from bot.warnings import matcher as matcher_module
 from bot.warnings.declared import Declared
 from bot.warnings.engine import scan
-from bot.warnings.matcher import AnyMatcher, Fired, matcher_for
+from bot.warnings.matcher import AnyMatcher, Fired, Matcher, matcher_for
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.patterns import admin_rule
 from bot.warnings.phrases import compile_phrase, default_classes, default_irregular
@@ -215,3 +217,45 @@ def test_part_spans_each_answers_as_part_spans_and_holds_nothing_past_the_cap(li
             matcher_module.KEEP_COMPILED = cap
         assert [regex.compiled for regex in regexes] == before  # compiled for these, let go after
         assert each == [matcher.part_spans(rule_id, data) for data in datas]
+
+
+# Sets: one whose counted gaps add up past SET_GAP_WIDTH is halved; the sets answer as before.
+
+
+def test_a_set_of_many_counted_gaps_is_halved_and_the_others_stay() -> None:
+    widths = [120, 0, 40, 60, 0, 30, 80]
+    parts = matcher_module._gap_split(list(range(len(widths))), widths)
+    assert [unit for part in parts for unit in part] == list(range(len(widths)))
+    assert all(sum(widths[unit] for unit in part) <= matcher_module.SET_GAP_WIDTH or len(part) == 1 for part in parts)
+    assert len(parts) == 2
+    assert matcher_module._gap_split([0, 1], [150, 50]) == [[0, 1]]
+    assert matcher_module._gap_width(r"x(?:\W+\w+){0,10}\W+y[^\n]{0,100}z{2}") == 110
+
+
+@pytest.fixture(scope="module")
+def unsplit() -> Matcher:
+    width = matcher_module.SET_GAP_WIDTH
+    matcher_module.SET_GAP_WIDTH = 10**9
+    try:
+        return Matcher(default_ruleset())
+    finally:
+        matcher_module.SET_GAP_WIDTH = width
+
+
+def test_the_shipped_rules_sets_hold_at_most_their_gaps(unsplit: Matcher) -> None:
+    matcher = matcher_for(default_ruleset())
+    assert matcher.sets > unsplit.sets  # the shipped rules have such a set (296 of gaps, session 54)
+    assert sorted(entry for group in matcher._groups for entry in group.entries) == sorted(
+        entry for group in unsplit._groups for entry in group.entries
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=6))
+def test_split_sets_find_what_one_set_found(unsplit: Matcher, lines: list[str]) -> None:
+    matcher = matcher_for(default_ruleset())
+    text = " ".join(lines)
+    assert matcher.set_match(text.encode("utf-8")) == unsplit.set_match(text.encode("utf-8"))
+    assert [[rule.id for rule in rules] for rules in matcher.fire(lines).rules] == [
+        [rule.id for rule in rules] for rules in unsplit.fire(lines).rules
+    ]
