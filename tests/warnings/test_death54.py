@@ -38,6 +38,8 @@ from tests.warnings.passages import ids
         # found in the water, alive
         "We found him in the river splashing about with the dog.",
         "Mum found her in the pond up to her knees looking for frogs.",
+        "They pulled him out of the canal, soaked and furious but breathing, and wrapped him in a coat.",
+        "We found her in the lake at dusk, shivering and alive, clinging to the upturned boat.",
         # someone away, not dead
         "It's been a year since Jess moved to Canada, and Mum still sets her place at Christmas dinner.",
         "Dad's boots are still by the door; it's been three months since he went back offshore.",
