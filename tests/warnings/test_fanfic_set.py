@@ -555,6 +555,7 @@ def test_the_fifty_fourth_rounds_held_out_sets_stay_at_or_above_their_scores() -
     assert second["per_category"]["kidnapping"]["f1"] >= 0.80
     assert second["per_category"]["sexism"]["f1"] >= 0.74
 
+
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
     """Regression floors: both were scored once when held out (0.51 and 0.60), then tuned on (0.89 each)."""
     assert scores(FRESH[0])[0]["micro"]["f1"] >= 0.88
