@@ -507,9 +507,8 @@ def _add_supported(
     inferred: set[str] = set()
     if not sure:
         return inferred
-    confident = set(sure)
     for category, hits in weak.items():
-        if category in confident:
+        if category in sure:
             continue  # sure already: a weak sign adds nothing a member sees
         found = support.supported(hits, sure, chapter.offsets, chapter.scenes)
         if not found:
