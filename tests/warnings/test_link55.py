@@ -1,0 +1,232 @@
+"""Weak signs beyond the battle's deaths (fifty-fifth session, link55).
+
+See docs/warnings-eval.md, "Fifty-fifth session", link55. Two weak-sign rules (rule key ``needs``,
+:mod:`bot.warnings.support`), each a way of telling a harm that recurs across the blind sets:
+
+- ``r55-weak-outed`` (homophobia): a couple "found out", a photo of the two "kissing", "cured of it",
+  a "healing camp", "never held hands in public again". Alone each is a love story, a rash or a
+  retreat; beside a beating, a partner's or a parent's control, or a captivity the rules are sure of,
+  it is the reason for the harm.
+- ``r55-weak-kept-on`` (grief): the dead's habits kept up ("she still sets his mug out", "I still say
+  goodnight to his door") and the yearly rite ("every year on the anniversary"). Alone each is a
+  habit or a birthday; beside a death the rules are sure of, it is the mourning.
+
+What this file holds: the shape of the new weak rules, the invariants (with no weak sign of theirs
+supported a scan is exactly what it was without them; support never removes a warning), sentences of
+our own that warn with their harmless twins (the same words with no sure supporter, or in another
+sense), and a hostile upload of short lines costing about its scan without the weak rules.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import CONFIDENT, ScanReport, scan
+from bot.warnings.model import Ruleset
+from bot.warnings.rules import default_ruleset
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NEW = {"homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"), "grief/r55-weak-kept-on": ("death",)}
+
+
+def _story(*scenes: list[str]) -> Story:
+    return Story(StoryMeta("t"), [Chapter(1, None, [Scene(list(scene)) for scene in scenes])], "txt")
+
+
+def _without_new() -> Ruleset:
+    return default_ruleset().extended(disabled_rules=list(NEW))
+
+
+def _scan(story: Story, ruleset: Ruleset | None = None) -> ScanReport:
+    return scan(story, ruleset or default_ruleset(), declared=Declared())
+
+
+def test_the_new_weak_signs_need_what_they_lean_on() -> None:
+    rules = {rule.id: rule for rule in default_ruleset().rules}
+    for rule_id, needs in NEW.items():
+        assert rules[rule_id].needs == needs
+        assert not rules[rule_id].negatable  # "they never held hands in public again" is the sign
+
+
+# Invariants, on lines of harm words, the weak signs' words and ordinary words.
+
+_WORDS = [
+    "the",
+    "farmhands",
+    "found",
+    "out",
+    "about",
+    "Tom",
+    "and",
+    "Ben",
+    "beat",
+    "him",
+    "with",
+    "a",
+    "shovel",
+    "punched",
+    "his",
+    "nose",
+    "broke",
+    "saw",
+    "them",
+    "kissing",
+    "cured",
+    "of",
+    "it",
+    "locked",
+    "in",
+    "attic",
+    "she",
+    "still",
+    "sets",
+    "mug",
+    "every",
+    "year",
+    "on",
+    "he",
+    "died",
+    "was",
+    "killed",
+    "crash",
+    "funeral",
+    "never",
+    "held",
+    "hands",
+    "public",
+    "again",
+]
+_LINE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=18).map(lambda words: " ".join(words) + ".")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=5), st.lists(_LINE, max_size=3))
+def test_support_never_removes_a_warning(first: list[str], second: list[str]) -> None:
+    story = _story(first, second) if second else _story(first)
+    now, before = _scan(story), _scan(story, _without_new())
+    assert now.detected_ids(CONFIDENT) >= before.detected_ids(CONFIDENT)
+    assert now.detected_ids("both") >= before.detected_ids("both")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=5))
+def test_without_a_sure_supporter_a_scan_is_exactly_as_before(lines: list[str]) -> None:
+    story = _story(lines)
+    before = _scan(story, _without_new())
+    if before.detected_ids(CONFIDENT) & {"violence", "abuse", "kidnapping", "death"}:
+        return  # support may add here; the test above covers it
+    assert _scan(story).to_record() == before.to_record()
+
+
+# Sentences of our own: a harm the rules are sure of, and the label told only by a weak sign.
+
+WARN = [
+    (
+        "When the dock crew found out about Danny and Rhys, they dragged Danny behind the warehouse and beat him until his nose broke.",
+        "homophobia",
+    ),
+    (
+        "Someone posted a photo of Priya and Jo kissing, and by Monday three girls had cornered Jo in the toilets and slammed her head against the sink.",
+        "homophobia",
+    ),
+    (
+        "The farmhands caught them kissing in the barn and beat Tom with a shovel handle until his arm broke.",
+        "homophobia",
+    ),
+    (
+        "Her parents locked her in the attic for a month and said she would stay there until she was cured of it.",
+        "homophobia",
+    ),
+    (
+        "After the two of them were jumped outside the club and kicked on the pavement, they never held hands in public again.",
+        "homophobia",
+    ),
+    ("My brother died of an overdose two winters ago. I still say goodnight to his door.", "grief"),
+    (
+        "Grandad was shot dead at the checkpoint in 1972. Every year on the anniversary Mum lights a candle in the window.",
+        "grief",
+    ),
+    (
+        "Dad was killed when the scaffolding collapsed. Mum still makes his sandwiches on a Monday and then gives them to the dog.",
+        "grief",
+    ),
+]
+
+TWINS = [
+    ("When Mum found out about Danny and Rhys skipping school, she grounded them both for a week.", "homophobia"),
+    ("Someone posted a photo of Priya and Jo kissing their new puppy, and everyone liked it.", "homophobia"),
+    ("They were cured of it by the antibiotics in a week, the doctor said, and the rash faded.", "homophobia"),
+    ("The healing retreat in the hills had yoga at dawn and kale for lunch; Gran loved it.", "homophobia"),
+    ("They held hands in public for the first time at the fair, grinning like idiots, and nobody cared.", "homophobia"),
+    (
+        "The boxer was punched in the ring until his nose broke; later his wife and he held hands in public at the press conference.",
+        "homophobia",
+    ),
+    ("He still makes the best lasagne in Leeds, my dad, and he still talks too loud.", "grief"),
+    ("Every year on my birthday we go bowling, and Dad still says he is the champion.", "grief"),
+    ("The villain was killed in the season finale and I still say he deserved better writers.", "grief"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), WARN)
+def test_a_harm_told_by_a_weak_sign_beside_a_sure_one_warns(text: str, label: str) -> None:
+    story = _story([text])
+    assert label in _scan(story).detected_ids(CONFIDENT)
+    assert label not in _scan(story, _without_new()).detected_ids(CONFIDENT)
+
+
+@pytest.mark.parametrize(("text", "label"), TWINS)
+def test_the_same_signs_with_nothing_sure_beside_them_do_not(text: str, label: str) -> None:
+    assert label not in _scan(_story([text])).detected_ids("both")
+
+
+# Speed: the new weak signs are read in the matcher's one pass; many short lines of them and of
+# the harms they lean on cost about their scan without them.
+
+_HOSTILE = """
+import random, time
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+full = default_ruleset()
+before = full.extended(disabled_rules=["homophobia/r55-weak-outed", "grief/r55-weak-kept-on"])
+lines = [
+    "they beat him with a shovel.", "they found out about tom and ben.", "she still sets his mug out.",
+    "every year on the day.", "cured of it.", "he died.", "a photo of them kissing.", "the van doors locked.",
+    "he punched her in the face.", "never held hands in public again.",
+]
+pick = random.Random(55).choice
+story = Story(StoryMeta("t"), [Chapter(1, None, [Scene([pick(lines) for _ in range(300_000)])])], "txt")
+warm = Story(StoryMeta("w"), [Chapter(1, None, [Scene(["they beat him.", "she still sets his mug out."])])], "txt")
+for ruleset in (full, before):
+    scan(warm, ruleset)
+best = {}
+for turn in range(2):
+    for mode, ruleset in (("before", before), ("now", full)):
+        started = time.process_time()
+        scan(story, ruleset, declared=Declared())
+        spent = time.process_time() - started
+        best[mode] = min(best.get(mode, spent), spent)
+print(best["before"], best["now"])
+"""
+
+
+def test_many_short_lines_of_harms_and_weak_signs_cost_about_their_scan_before() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", _HOSTILE], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    )
+    before, now = map(float, result.stdout.split())
+    assert now <= 1.5 * before + 0.5, (before, now)
