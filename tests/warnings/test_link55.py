@@ -1,15 +1,15 @@
 """Weak signs beyond the battle's deaths (fifty-fifth session, link55).
 
-See docs/warnings-eval.md, "Fifty-fifth session", link55. Two weak-sign rules (rule key ``needs``,
-:mod:`bot.warnings.support`), each a way of telling a harm that recurs across the blind sets:
+See docs/warnings-eval.md, "Fifty-fifth session", link55. A weak-sign rule (rule key ``needs``,
+:mod:`bot.warnings.support`) for a way of telling a harm that recurs across the blind sets:
 
 - ``r55-weak-outed`` (homophobia): a couple "found out", a photo of the two "kissing", "cured of it",
   a "healing camp", "never held hands in public again". Alone each is a love story, a rash or a
   retreat; beside a beating, a partner's or a parent's control, or a captivity the rules are sure of,
   it is the reason for the harm.
-- ``r55-weak-kept-on`` (grief): the dead's habits kept up ("she still sets his mug out", "I still say
-  goodnight to his door") and the yearly rite ("every year on the anniversary"). Alone each is a
-  habit or a birthday; beside a death the rules are sure of, it is the mourning.
+
+(A grief weak sign beside a sure death and a racism one beside a sure beating were tried and set
+aside: read sets up, the gate and the hold-out flat; see the write-up.)
 
 What this file holds: the shape of the new weak rules, the invariants (with no weak sign of theirs
 supported a scan is exactly what it was without them; support never removes a warning), sentences of
@@ -36,7 +36,7 @@ from bot.warnings.rules import default_ruleset
 
 ROOT = Path(__file__).resolve().parents[2]
 
-NEW = {"homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"), "grief/r55-weak-kept-on": ("death",)}
+NEW = {"homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping")}
 
 
 def _story(*scenes: list[str]) -> Story:
@@ -151,15 +151,6 @@ WARN = [
         "After the two of them were jumped outside the club and kicked on the pavement, they never held hands in public again.",
         "homophobia",
     ),
-    ("My brother died of an overdose two winters ago. I still say goodnight to his door.", "grief"),
-    (
-        "Grandad was shot dead at the checkpoint in 1972. Every year on the anniversary Mum lights a candle in the window.",
-        "grief",
-    ),
-    (
-        "Dad was killed when the scaffolding collapsed. Mum still makes his sandwiches on a Monday and then gives them to the dog.",
-        "grief",
-    ),
 ]
 
 TWINS = [
@@ -172,9 +163,6 @@ TWINS = [
         "The boxer was punched in the ring until his nose broke; later his wife and he held hands in public at the press conference.",
         "homophobia",
     ),
-    ("He still makes the best lasagne in Leeds, my dad, and he still talks too loud.", "grief"),
-    ("Every year on my birthday we go bowling, and Dad still says he is the champion.", "grief"),
-    ("The villain was killed in the season finale and I still say he deserved better writers.", "grief"),
 ]
 
 
@@ -201,7 +189,7 @@ from bot.warnings.engine import scan
 from bot.warnings.rules import default_ruleset
 
 full = default_ruleset()
-before = full.extended(disabled_rules=["homophobia/r55-weak-outed", "grief/r55-weak-kept-on"])
+before = full.extended(disabled_rules=[rule.id for rule in full.rules if "/r55-weak-" in rule.id])
 lines = [
     "they beat him with a shovel.", "they found out about tom and ben.", "she still sets his mug out.",
     "every year on the day.", "cured of it.", "he died.", "a photo of them kissing.", "the van doors locked.",
