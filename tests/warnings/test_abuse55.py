@@ -10,9 +10,14 @@ that the blind sets' writers share:
   "to manage it", "for safekeeping", "till you learn", paid into his own account, with having to
   ask for bus fare, to explain every purchase, or "not a penny since".
 
+- the harm's memory denied or its teller discredited: "you remembered it wrong", "you're imagining
+  things", "he said I imagined it", "see someone about your memory", "he told the neighbours she was
+  unstable", beside a sign of control, fear or a hidden thing (pills, keys), or "every argument".
+
 Their twins use the same words where nobody is harmed: the last slice of cake nobody wants, a
 parent grumbling about a late lift, banter between lovers, a daughter who manages a pension since
-a stroke, an accountant taking over a tax return, pocket money and the club treasurer.
+a stroke, an accountant taking over a tax return, pocket money and the club treasurer, a witness who
+remembered the bus wrong, a grandfather who wants his memory seen to, a sick note.
 """
 
 from __future__ import annotations
@@ -47,6 +52,16 @@ from tests.warnings.passages import ids
         "I put my savings into my own account when I turned eighteen.",
         "Grandad keeps his pension in a biscuit tin, which drives my mum mad, and won't explain why.",
         "The accountant took over my tax return to manage it, thank goodness.",
+        # memory doubted, nobody harmed
+        "I am not crazy, I just really like pineapple on pizza, and I will defend it at every dinner party.",
+        "He told everyone he was not well and went home early from the office with a cold.",
+        "The detective said the witness must have remembered it wrong; the bus came at nine, not ten.",
+        "Grandpa wants to see someone about his memory, so I booked him in with the GP on Tuesday.",
+        '"You imagined it," I told my little brother after the nightmare, and left the landing light on.',
+        "She told her doctor she was unwell and got a sick note for the week.",
+        "Every argument about football ends with Dad insisting I remembered the score wrong.",
+        "The magician insisted we had imagined the card trick, and the whole class groaned.",
+        '"Am I going crazy or is this the third time the printer has jammed today?" she asked.',
     ],
 )
 def test_harmless_twin_does_not_warn(text: str) -> None:
@@ -75,6 +90,12 @@ def test_harmless_twin_does_not_warn(text: str) -> None:
         "there was no envelope the next week.",
         "He cashed her disability payments for years and told the social worker she couldn't be trusted with money.",
         "My husband took my card off me. Said I was useless, said he'd give it back when I learned.",
+        # memory denied, teller discredited
+        "Every fight ended with him telling me I'd remembered it wrong, that he'd never said that, and I'd apologise.",
+        "\"You're imagining things again,\" she said, and took my phone to check who I'd been texting.",
+        '"You should see someone about your memory," he said, after he\'d hidden my pills again.',
+        "He told her doctor she was confused, and kept her bank card in his wallet.",
+        "he insisted i dreamt the whole thing, every time, and i stopped trusting myself. i was scared of him.",
     ],
 )
 def test_abuse_told_as_the_relationship_warns(text: str) -> None:
