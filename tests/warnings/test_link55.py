@@ -1,15 +1,15 @@
 """Weak signs beyond the battle's deaths (fifty-fifth session, link55).
 
-See docs/warnings-eval.md, "Fifty-fifth session", link55. A weak-sign rule (rule key ``needs``,
-:mod:`bot.warnings.support`) for a way of telling a harm that recurs across the blind sets:
+See docs/warnings-eval.md, "Fifty-fifth session", link55. Two weak-sign rules (rule key ``needs``,
+:mod:`bot.warnings.support`), each a way of telling a harm that recurs across the blind sets:
 
 - ``r55-weak-outed`` (homophobia): a couple "found out", a photo of the two "kissing", "cured of it",
   a "healing camp", "never held hands in public again". Alone each is a love story, a rash or a
   retreat; beside a beating, a partner's or a parent's control, or a captivity the rules are sure of,
   it is the reason for the harm.
-
-(A grief weak sign beside a sure death and a racism one beside a sure beating were tried and set
-aside: read sets up, the gate and the hold-out flat; see the write-up.)
+- ``r55-weak-kept-on`` (grief): the dead's habits kept up ("she still sets his mug out", "I still say
+  goodnight to his door") and the yearly rite ("every year on the anniversary"). Alone each is a
+  habit or a birthday; beside a death the rules are sure of, it is the mourning.
 
 What this file holds: the shape of the new weak rules, the invariants (with no weak sign of theirs
 supported a scan is exactly what it was without them; support never removes a warning), sentences of
@@ -36,7 +36,11 @@ from bot.warnings.rules import default_ruleset
 
 ROOT = Path(__file__).resolve().parents[2]
 
-NEW = {"homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping")}
+NEW = {
+    "homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"),
+    "grief/r55-weak-kept-on": ("death",),
+    "racism/r55-weak-othered": ("violence", "collective-violence"),
+}
 
 
 def _story(*scenes: list[str]) -> Story:
@@ -105,6 +109,9 @@ _WORDS = [
     "hands",
     "public",
     "again",
+    "kind",
+    "were",
+    "thieves",
 ]
 _LINE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=18).map(lambda words: " ".join(words) + ".")
 
@@ -123,7 +130,7 @@ def test_support_never_removes_a_warning(first: list[str], second: list[str]) ->
 def test_without_a_sure_supporter_a_scan_is_exactly_as_before(lines: list[str]) -> None:
     story = _story(lines)
     before = _scan(story, _without_new())
-    if before.detected_ids(CONFIDENT) & {"violence", "abuse", "kidnapping", "death"}:
+    if before.detected_ids(CONFIDENT) & {"violence", "collective-violence", "abuse", "kidnapping", "death"}:
         return  # support may add here; the test above covers it
     assert _scan(story).to_record() == before.to_record()
 
@@ -151,9 +158,31 @@ WARN = [
         "After the two of them were jumped outside the club and kicked on the pavement, they never held hands in public again.",
         "homophobia",
     ),
+    ("My brother died of an overdose two winters ago. I still say goodnight to his door.", "grief"),
+    (
+        "Grandad was shot dead at the checkpoint in 1972. Every year on the anniversary Mum lights a candle in the window.",
+        "grief",
+    ),
+    (
+        "Dad was killed when the scaffolding collapsed. Mum still makes his sandwiches on a Monday and then gives them to the dog.",
+        "grief",
+    ),
+    (
+        "The guard threw his papers in the mud, said his kind were all thieves, and hit him with the rifle butt.",
+        "racism",
+    ),
+    ("The mob smashed the shops with foreign names and beat the baker unconscious in the street.", "racism"),
+    (
+        "Three men jumped him outside the station because he looked like one of them, and kicked him until his ribs cracked.",
+        "racism",
+    ),
 ]
 
 TWINS = [
+    ("Her kind eyes crinkled when she laughed, and his kind were the same, always smiling.", "racism"),
+    ("People like us don't win the lottery, Dad said, and bought a ticket anyway.", "racism"),
+    ("He looked like one of them, the rock stars on his poster, with the hair and the leather jacket.", "racism"),
+    ("The militia burned the granary, and the farmer's kind neighbours took the family in.", "racism"),
     ("When Mum found out about Danny and Rhys skipping school, she grounded them both for a week.", "homophobia"),
     ("Someone posted a photo of Priya and Jo kissing their new puppy, and everyone liked it.", "homophobia"),
     ("They were cured of it by the antibiotics in a week, the doctor said, and the rash faded.", "homophobia"),
@@ -163,6 +192,9 @@ TWINS = [
         "The boxer was punched in the ring until his nose broke; later his wife and he held hands in public at the press conference.",
         "homophobia",
     ),
+    ("He still makes the best lasagne in Leeds, my dad, and he still talks too loud.", "grief"),
+    ("Every year on my birthday we go bowling, and Dad still says he is the champion.", "grief"),
+    ("The villain was killed in the season finale and I still say he deserved better writers.", "grief"),
 ]
 
 
@@ -189,7 +221,7 @@ from bot.warnings.engine import scan
 from bot.warnings.rules import default_ruleset
 
 full = default_ruleset()
-before = full.extended(disabled_rules=[rule.id for rule in full.rules if "/r55-weak-" in rule.id])
+before = full.extended(disabled_rules=["homophobia/r55-weak-outed", "grief/r55-weak-kept-on"])
 lines = [
     "they beat him with a shovel.", "they found out about tom and ben.", "she still sets his mug out.",
     "every year on the day.", "cured of it.", "he died.", "a photo of them kissing.", "the van doors locked.",
