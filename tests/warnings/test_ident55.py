@@ -17,8 +17,7 @@ Homophobia: being gay called a sickness to be cured beside a sign of who is love
 ("we don't have that in this family", "you know where the door is", "don't come for Christmas")
 beside a sign that it is about being gay.
 
-Ableism: a disabled person called "the vegetable"; "someone who can keep up" at a job beside a
-disability.
+Ableism: a disabled person called "the vegetable".
 
 Each twin keeps the same words where no one is harmed for who they are."""
 
@@ -81,12 +80,10 @@ HOMOPHOBIA_TWINS = [
 
 ABLEISM = [
     "The carers called him the vegetable, though he understood every word after the stroke.",
-    "'We need someone who can keep up,' the panel said, eyes on her wheelchair, and the job went elsewhere.",
 ]
 
 ABLEISM_TWINS = [
     "The vegetable patch was the best thing about the care home garden.",
-    "We need someone who can keep up with the orders, the job advert said.",
 ]
 
 
