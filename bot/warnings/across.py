@@ -122,20 +122,19 @@ def within_budget(texts: Sequence[str], found: list[range]) -> tuple[list[range]
 def crossing(
     matcher: _PartSpans,
     texts: Sequence[str],
-    fired: Sequence[Sequence[Rule]],
     window: range,
-    window_rules: Sequence[Rule],
+    data: bytes,
+    candidates: Sequence[Rule],
     reach: Callable[[Rule], int],
 ) -> list[tuple[int, Rule, tuple[int, int]]]:
     """The ``near`` rules that fired in the joined ``window`` and in none of its own paragraphs,
     each with the paragraph (its place in ``window``) where its last group is met and the byte
     span of that group's match there.
 
-    ``fired``: the rules that fired in each of ``texts`` read alone; ``window_rules``: in the window
-    (or only their parts present there: the exact check, :meth:`part_spans`, is made here, and is at
-    least as strict as the matcher's own); ``reach``: how many paragraphs a rule's groups may spread
-    over (0: the whole window)."""
-    data, candidates = to_check(texts, fired, window, window_rules)
+    ``data`` and ``candidates``: the window's :func:`to_check`, made once per window (the engine asks
+    for every window's exact checks before any crossing); each candidate's exact check,
+    :meth:`part_spans`, is made here, and is at least as strict as the matcher's own; ``reach``: how
+    many paragraphs a rule's groups may spread over (0: the whole window)."""
     if not candidates:
         return []
     datas = [texts[index].encode("utf-8") for index in window]
@@ -162,10 +161,11 @@ def crossing(
 
 
 def to_check(
-    texts: Sequence[str], fired: Sequence[Sequence[Rule]], window: range, window_rules: Sequence[Rule]
+    text: str, fired: Sequence[Sequence[Rule]], window: range, window_rules: Sequence[Rule]
 ) -> tuple[bytes, list[Rule]]:
-    """The joined ``window`` as UTF-8 and the rules :func:`crossing` checks exactly in it: the ``near``
-    ones of ``window_rules`` that fired in none of its paragraphs (none: no bytes either)."""
+    """The window's joined ``text`` (:func:`within_budget`'s) as UTF-8 and the rules :func:`crossing`
+    checks exactly in it: the ``near`` ones of ``window_rules`` (the rules that may fire in it) that
+    fired in none of its paragraphs (``fired``: each paragraph's read alone). None: no bytes either."""
     candidates = [rule for rule in window_rules if rule.kind == NEAR]
     if not candidates:
         return b"", []
@@ -173,7 +173,7 @@ def to_check(
     candidates = [rule for rule in candidates if rule.id not in own]
     if not candidates:
         return b"", []
-    return JOINER.encode().join(texts[index].encode("utf-8") for index in window), candidates
+    return text.encode("utf-8"), candidates
 
 
 class Checked:

@@ -827,11 +827,15 @@ def _across_lines(ruleset: Ruleset, matcher: AnyMatcher, read: list[_Pieces], fi
         return rule.span or ruleset.category_rules(rule.category).span
 
     own = list(fired.rules)  # what each paragraph gave alone, before any window's rule is added
+    # Each window's bytes and the rules to check in them, worked out once for the checks and the crossings.
+    checks = [
+        across.to_check(text, own, window, rules)
+        for window, text, rules in zip(windows, joined, in_windows, strict=True)
+    ]
     # The exact checks first, rule by rule over every window (each different window once): a pattern
     # compiled for them past KEEP_COMPILED is compiled once, not once per window.
     wanted: dict[str, dict[bytes, None]] = {}
-    for window, rules in zip(windows, in_windows, strict=True):
-        data, candidates = across.to_check(texts, own, window, rules)
+    for data, candidates in checks:
         for rule in candidates:
             wanted.setdefault(rule.id, {})[data] = None
     checked: dict[tuple[str, bytes], list[tuple[int, int]] | None] = {}
@@ -843,13 +847,13 @@ def _across_lines(ruleset: Ruleset, matcher: AnyMatcher, read: list[_Pieces], fi
     added: set[tuple[int, str]] = set()
     # The same lines said again cross the same way: worked out once (a hostile upload's million repeats).
     crossed: dict[tuple[str, ...], list[tuple[int, Rule, tuple[int, int]]]] = {}
-    for window, rules in zip(windows, in_windows, strict=True):
-        if not rules:
+    for window, (data, candidates) in zip(windows, checks, strict=True):
+        if not candidates:
             continue
         key = tuple(texts[window.start : window.stop])
         crossings = crossed.get(key)
         if crossings is None:
-            crossings = crossed[key] = across.crossing(known, texts, own, window, rules, reach)
+            crossings = crossed[key] = across.crossing(known, texts, window, data, candidates, reach)
         for place, rule, span in crossings:
             index = window[place]
             if (index, rule.id) not in added:

@@ -113,10 +113,11 @@ def _across_lines_53(ruleset: Ruleset, matcher: AnyMatcher, read: list, fired: F
 
     own = list(fired.rules)
     added: set[tuple[int, str]] = set()
-    for window, rules in zip(windows, in_windows.rules, strict=True):
+    for window, text, rules in zip(windows, joined, in_windows.rules, strict=True):
         if not rules:
             continue
-        for place, rule, span in across.crossing(matcher, texts, own, window, rules, reach):
+        data, candidates = across.to_check(text, own, window, rules)
+        for place, rule, span in across.crossing(matcher, texts, window, data, candidates, reach):
             index = window[place]
             if (index, rule.id) not in added:
                 added.add((index, rule.id))

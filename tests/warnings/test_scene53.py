@@ -132,8 +132,9 @@ def test_a_rule_counts_at_most_once_per_window_and_paragraph(lines: list[str]) -
     fired = matcher.fire(list(texts))
     own = list(fired.rules)
     for window in across.windows(*read[0]):
-        rules = matcher.fire([across.joined(texts, window)]).rules[0]
-        crossings = across.crossing(matcher, texts, own, window, rules, lambda rule: rule.span)
+        text = across.joined(texts, window)
+        data, candidates = across.to_check(text, own, window, matcher.fire([text]).rules[0])
+        crossings = across.crossing(matcher, texts, window, data, candidates, lambda rule: rule.span)
         assert len({rule.id for _, rule, _ in crossings}) == len(crossings)
         assert all(rule.kind == "near" and rule not in own[window[place]] for place, rule, _ in crossings)
     _across_lines(ruleset, matcher, read, fired)
