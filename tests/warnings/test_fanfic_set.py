@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same; fresh52a and fresh52b during the fifty-second, the same; fresh53a and fresh53b during the fifty-third, the same; fresh54a and fresh54b during the fifty-fourth, the same), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same; fresh52a and fresh52b during the fifty-second, the same; fresh53a and fresh53b during the fifty-third, the same; fresh54a and fresh54b during the fifty-fourth, the same; fresh55a and fresh55b during the fifty-fifth, the same), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -82,6 +82,8 @@ FRESH = (
     "fanfic-fresh53b.jsonl",
     "fanfic-fresh54a.jsonl",
     "fanfic-fresh54b.jsonl",
+    "fanfic-fresh55a.jsonl",
+    "fanfic-fresh55b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -554,6 +556,22 @@ def test_the_fifty_fourth_rounds_held_out_sets_stay_at_or_above_their_scores() -
     assert second["per_category"]["ableism"]["f1"] >= 0.84
     assert second["per_category"]["kidnapping"]["f1"] >= 0.80
     assert second["per_category"]["sexism"]["f1"] >= 0.74
+
+
+def test_the_fifty_fifth_rounds_held_out_sets_stay_at_or_above_their_scores() -> None:
+    """``fanfic-fresh55a.jsonl`` and ``fanfic-fresh55b.jsonl`` (240 passages each, 110 warning-free) were
+    written during the fifty-fifth round by two writers who never read the rules, and held out of it: 55a's
+    totals were the engineers' gate, 55b's the lead's alone. Micro-F1 0.633 -> 0.633 and 0.692 -> 0.697 over
+    the round (55b's a homophobia from link55's weak sign beside a sure violence, and a false grief gone
+    with fp55's mock funeral); 4 and 7 warning-free passages flagged before and after. Floors at the end."""
+    first = at_least("fanfic-fresh55a.jsonl", micro_f1=0.63, free=110, flagged=4)
+    assert first["per_category"]["collective-violence"]["f1"] >= 0.83
+    assert first["per_category"]["ableism"]["f1"] >= 0.81
+    assert first["per_category"]["homophobia"]["f1"] >= 0.77
+    second = at_least("fanfic-fresh55b.jsonl", micro_f1=0.69, free=110, flagged=7)
+    assert second["per_category"]["kidnapping"]["f1"] >= 0.84
+    assert second["per_category"]["collective-violence"]["f1"] >= 0.84
+    assert second["per_category"]["homophobia"]["f1"] >= 0.75
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
