@@ -37,8 +37,8 @@ def test_a_chain_of_only_children_thousands_deep_is_read_not_crashed_on(
     """An inline label's text was found with bs4's ``Tag.string``, which recurses a call a level down a
     chain of only children (htmltext._spaced_inline_labels): 20,000 <span>s nested round the story's
     text (280 KB), or 600 custom elements round a <span> each, ended the import in a RecursionError (a
-    traceback for the member). Walked in a loop a few elements deep, the page reads as its text, well
-    inside an upload's 10 s budget: 1.2-1.9 s of CPU alone, and 4.6-4.7 s for the custom elements round
+    traceback for the member). Walked in a loop a few elements deep, the page reads as its text, inside
+    an upload's 10 s budget on a quiet machine: 1.2-1.9 s of CPU alone, and 4.6-4.7 s for the custom elements round
     a <span> each (40,000 elements). That case came to its bound (8 s, 8.9 s on a busy machine), so the
     chain is read 5,000 deep too, and 20,000 deep must take under 8 times as long, and under 14 s."""
 
