@@ -15,10 +15,6 @@ without the weak rules.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -30,8 +26,7 @@ from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, POSSIBLE, ScanReport, scan, scoring_key
 from bot.warnings.model import RuleError, Ruleset
 from bot.warnings.rules import default_ruleset, rules_from_json
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.warnings.weak_cost import scan_seconds
 
 
 def _story(*scenes: list[str]) -> Story:
@@ -259,40 +254,20 @@ def test_the_same_signs_with_no_battle_or_a_battle_of_play_do_not(text: str) -> 
 # Speed: the support step reads hits already found; a million short lines cost about their scan
 # without the weak rules (which the matcher reads in the same pass as every other rule).
 
-_HOSTILE = """
-import random, time
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
-
-full = default_ruleset()
-before = full.extended(disabled_rules=[rule.id for rule in full.rules if rule.needs])
-lines = [
-    "the soldiers fired into the crowd.", "the shelling of the village went on.", "i saw him go down.",
-    "then the screaming stopped.", "we were three men short.", "and then nothing.", "nobody got off.",
-    "the militia burned the houses.", "he died.", "the bodies.",
+_LINES = [
+    "the soldiers fired into the crowd.",
+    "the shelling of the village went on.",
+    "i saw him go down.",
+    "then the screaming stopped.",
+    "we were three men short.",
+    "and then nothing.",
+    "nobody got off.",
+    "the militia burned the houses.",
+    "he died.",
+    "the bodies.",
 ]
-pick = random.Random(54).choice
-story = Story(StoryMeta("t"), [Chapter(1, None, [Scene([pick(lines) for _ in range(1_000_000)])])], "txt")
-warm = Story(StoryMeta("w"), [Chapter(1, None, [Scene(["the soldiers fired.", "he went down."])])], "txt")
-for ruleset in (full, before):
-    scan(warm, ruleset)
-best = {}
-for turn in range(2):
-    for mode, ruleset in (("before", before), ("now", full)):
-        started = time.process_time()
-        scan(story, ruleset, declared=Declared())
-        spent = time.process_time() - started
-        best[mode] = min(best.get(mode, spent), spent)
-print(best["before"], best["now"])
-"""
 
 
 def test_a_million_short_lines_of_battle_and_weak_signs_cost_about_their_scan_before() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", _HOSTILE], capture_output=True, text=True, check=True, env=env, cwd=ROOT
-    )
-    before, now = map(float, result.stdout.split())
+    before, now = scan_seconds(_LINES, 1_000_000, seed=54, disabled=None)
     assert now <= 1.5 * before + 0.5, (before, now)

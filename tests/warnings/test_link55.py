@@ -19,11 +19,6 @@ sense), and a hostile upload of short lines costing about its scan without the w
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,8 +28,7 @@ from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, ScanReport, scan
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import default_ruleset
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.warnings.weak_cost import scan_seconds
 
 NEW = {
     "homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"),
@@ -213,40 +207,20 @@ def test_the_same_signs_with_nothing_sure_beside_them_do_not(text: str, label: s
 # Speed: the new weak signs are read in the matcher's one pass; many short lines of them and of
 # the harms they lean on cost about their scan without them.
 
-_HOSTILE = """
-import random, time
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
-
-full = default_ruleset()
-before = full.extended(disabled_rules=["homophobia/r55-weak-outed", "grief/r55-weak-kept-on"])
-lines = [
-    "they beat him with a shovel.", "they found out about tom and ben.", "she still sets his mug out.",
-    "every year on the day.", "cured of it.", "he died.", "a photo of them kissing.", "the van doors locked.",
-    "he punched her in the face.", "never held hands in public again.",
+_LINES = [
+    "they beat him with a shovel.",
+    "they found out about tom and ben.",
+    "she still sets his mug out.",
+    "every year on the day.",
+    "cured of it.",
+    "he died.",
+    "a photo of them kissing.",
+    "the van doors locked.",
+    "he punched her in the face.",
+    "never held hands in public again.",
 ]
-pick = random.Random(55).choice
-story = Story(StoryMeta("t"), [Chapter(1, None, [Scene([pick(lines) for _ in range(300_000)])])], "txt")
-warm = Story(StoryMeta("w"), [Chapter(1, None, [Scene(["they beat him.", "she still sets his mug out."])])], "txt")
-for ruleset in (full, before):
-    scan(warm, ruleset)
-best = {}
-for turn in range(2):
-    for mode, ruleset in (("before", before), ("now", full)):
-        started = time.process_time()
-        scan(story, ruleset, declared=Declared())
-        spent = time.process_time() - started
-        best[mode] = min(best.get(mode, spent), spent)
-print(best["before"], best["now"])
-"""
 
 
 def test_many_short_lines_of_harms_and_weak_signs_cost_about_their_scan_before() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", _HOSTILE], capture_output=True, text=True, check=True, env=env, cwd=ROOT
-    )
-    before, now = map(float, result.stdout.split())
+    before, now = scan_seconds(_LINES, 300_000, seed=55, disabled=list(NEW))
     assert now <= 1.5 * before + 0.5, (before, now)
