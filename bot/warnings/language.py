@@ -45,7 +45,9 @@ _FUNCTION_WORDS = """
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 # Everyday English content words, the ones a telegram, a headline or a note keeps when it drops
-# the function words. None of them is a common word of the other languages measured.
+# the function words. None of them is a common word of the other languages measured. A log of a
+# day's small events (a fire station's dispatch log: a cat in a tree, breakfast, a quiet day) keeps
+# days, places, things of the house and town, and what was done: those are here too.
 _CONTENT_WORDS = """
     time year years people way day days man men woman women child children world life hand part
     place week work night home water room mother father family girl boy friend house car door
@@ -56,6 +58,16 @@ _CONTENT_WORDS = """
     try tried need needed mean means meant receive received request requests send sent arrive
     arrived return returned held bring brought begin began stop wait waited today tomorrow
     yesterday tonight hour hours minute minutes pounds dollars age
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december weekend
+    street road town city village school church shop store office hospital station farm field river
+    tree trees garden yard kitchen window wall floor table chair bed stairs roof
+    fire truck boat train plane ship team boss cat cats dog dogs horse bird birds fish cow
+    food breakfast lunch dinner supper bread cake tea coffee milk eggs rain snow wind weather cold
+    hot sun sky clothes shirt shoes coat
+    bought sold paid caught broke broken lost won fell walked talked looked opened closed picked
+    pulled pushed carried helped started finished happened stayed moved turned watched
+    quiet loud busy happy sad tired late early clean dirty empty
 """
 COMMON_WORDS = FUNCTION_WORDS | frozenset(_CONTENT_WORDS.split())
 

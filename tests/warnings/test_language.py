@@ -84,8 +84,36 @@ def test_telegraphese_reads_as_english_by_its_everyday_words(text: str) -> None:
     assert reads_as_english([text])
 
 
+LOGS = [
+    "Harbour office log, Tuesday: 0700 ferry late, fog. 0815 dog loose, quay two, owner found. 0940 school "
+    "trip, forty children, coach parked, harbour road. 1120 fish market crates blocking station ramp, "
+    "moved. 1300 lunch. 1530 rain, boats early. 1710 cafe window cracked, wind, reported. Busy morning, "
+    "quiet evening. Harbourmaster bought cake, whole office.",
+]
+SPANISH = [
+    "El lunes por la mañana la familia fue al mercado del pueblo. Compraron pan, queso y fruta, y luego "
+    "volvieron a casa por el camino del río. La abuela preparó la comida mientras los niños jugaban en el "
+    "patio con el perro. Por la tarde llovió mucho y nadie salió de la casa hasta la noche."
+]
+GERMAN = [
+    "Am Montagmorgen ging die Familie auf den Markt im Dorf. Sie kauften Brot, Käse und Obst und gingen "
+    "dann am Fluss entlang nach Hause. Die Großmutter kochte das Essen, während die Kinder mit dem Hund im "
+    "Hof spielten. Am Nachmittag regnete es stark, und niemand verließ das Haus bis zum Abend."
+]
+
+
+@pytest.mark.parametrize("text", LOGS)
+def test_a_log_of_a_days_small_events_reads_as_english_by_its_everyday_words(text: str) -> None:
+    """A dispatch or harbour log keeps days, places and things of the house and town, few function words."""
+    share, words = english_share([text])
+    assert words >= MIN_WORDS and share < MIN_ENGLISH_SHARE
+    assert reads_as_english([text])
+
+
 def test_other_languages_do_not_read_as_english() -> None:
     assert not reads_as_english(FRENCH)
+    assert not reads_as_english(SPANISH)
+    assert not reads_as_english(GERMAN)
     for language, text in OTHERS.items():
         share, words = english_share([text])
         assert words >= 20 and share < MIN_ENGLISH_SHARE, language
