@@ -87,41 +87,28 @@ ABLEISM_TWINS = [
 ]
 
 
-@pytest.mark.parametrize("text", SEXISM, ids=range(len(SEXISM)))
-def test_recurring_ways_of_telling_sexism_warn(text: str) -> None:
-    assert "sexism" in ids(text)
+WARNED = [
+    (label, text)
+    for label, texts in (("sexism", SEXISM), ("racism", RACISM), ("homophobia", HOMOPHOBIA), ("ableism", ABLEISM))
+    for text in texts
+]
+TWINS = [
+    (label, text)
+    for label, texts in (
+        ("sexism", SEXISM_TWINS),
+        ("racism", RACISM_TWINS),
+        ("homophobia", HOMOPHOBIA_TWINS),
+        ("ableism", ABLEISM_TWINS),
+    )
+    for text in texts
+]
 
 
-@pytest.mark.parametrize("text", SEXISM_TWINS, ids=range(len(SEXISM_TWINS)))
-def test_the_same_words_where_no_woman_is_harmed_for_her_sex_stay_clean(text: str) -> None:
-    assert "sexism" not in ids(text)
+@pytest.mark.parametrize(("label", "text"), WARNED, ids=[f"{label}-{n}" for n, (label, _) in enumerate(WARNED)])
+def test_recurring_ways_of_telling_the_harm_warn(label: str, text: str) -> None:
+    assert label in ids(text)
 
 
-@pytest.mark.parametrize("text", RACISM, ids=range(len(RACISM)))
-def test_recurring_ways_of_telling_racism_warn(text: str) -> None:
-    assert "racism" in ids(text)
-
-
-@pytest.mark.parametrize("text", RACISM_TWINS, ids=range(len(RACISM_TWINS)))
-def test_the_same_words_where_no_one_is_harmed_for_race_stay_clean(text: str) -> None:
-    assert "racism" not in ids(text)
-
-
-@pytest.mark.parametrize("text", HOMOPHOBIA, ids=range(len(HOMOPHOBIA)))
-def test_recurring_ways_of_telling_homophobia_warn(text: str) -> None:
-    assert "homophobia" in ids(text)
-
-
-@pytest.mark.parametrize("text", HOMOPHOBIA_TWINS, ids=range(len(HOMOPHOBIA_TWINS)))
-def test_the_same_words_with_no_one_harmed_for_being_gay_stay_clean(text: str) -> None:
-    assert "homophobia" not in ids(text)
-
-
-@pytest.mark.parametrize("text", ABLEISM, ids=range(len(ABLEISM)))
-def test_recurring_ways_of_telling_ableism_warn(text: str) -> None:
-    assert "ableism" in ids(text)
-
-
-@pytest.mark.parametrize("text", ABLEISM_TWINS, ids=range(len(ABLEISM_TWINS)))
-def test_the_same_words_where_no_one_is_harmed_for_a_disability_stay_clean(text: str) -> None:
-    assert "ableism" not in ids(text)
+@pytest.mark.parametrize(("label", "text"), TWINS, ids=[f"{label}-{n}" for n, (label, _) in enumerate(TWINS)])
+def test_the_same_words_where_no_one_is_harmed_for_who_they_are_stay_clean(label: str, text: str) -> None:
+    assert label not in ids(text)
