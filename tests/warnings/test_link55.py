@@ -29,6 +29,7 @@ from bot.warnings.engine import CONFIDENT, ScanReport, scan
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import default_ruleset
 from tests.warnings.weak_cost import scan_seconds
+from tests.warnings.weak_invariants import assert_as_before_without_supporter, assert_support_never_removes
 
 NEW = {
     "homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"),
@@ -113,20 +114,14 @@ _LINE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=18).map(lambda wo
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, min_size=1, max_size=5), st.lists(_LINE, max_size=3))
 def test_support_never_removes_a_warning(first: list[str], second: list[str]) -> None:
-    story = _story(first, second) if second else _story(first)
-    now, before = _scan(story), _scan(story, _without_new())
-    assert now.detected_ids(CONFIDENT) >= before.detected_ids(CONFIDENT)
-    assert now.detected_ids("both") >= before.detected_ids("both")
+    assert_support_never_removes(_story(first, second) if second else _story(first), NEW)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, min_size=1, max_size=5))
 def test_without_a_sure_supporter_a_scan_is_exactly_as_before(lines: list[str]) -> None:
-    story = _story(lines)
-    before = _scan(story, _without_new())
-    if before.detected_ids(CONFIDENT) & {"violence", "collective-violence", "abuse", "kidnapping", "death"}:
-        return  # support may add here; the test above covers it
-    assert _scan(story).to_record() == before.to_record()
+    supporters = {category for needs in NEW.values() for category in needs}
+    assert_as_before_without_supporter(_story(lines), NEW, supporters)
 
 
 # Sentences of our own: a harm the rules are sure of, and the label told only by a weak sign.
