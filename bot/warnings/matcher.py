@@ -58,6 +58,7 @@ import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -210,6 +211,19 @@ class _Lazy:
             pos = span[1] if span[1] > span[0] else span[1] + 1
 
 
+@contextmanager
+def _parts_let_go(compiled: _CompiledRule) -> Iterator[None]:
+    """Let go, once the block is done, each part of ``compiled`` it had to compile past
+    :data:`KEEP_COMPILED`: so a rule's checks over many texts compile such a part once for all of
+    them, and a scan of text full of every heavy scene holds no more than the cap for good."""
+    transient = [part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED]
+    try:
+        yield
+    finally:
+        for regex in transient:
+            regex.release()
+
+
 @dataclass(slots=True)
 class _Part:
     regex: _Lazy
@@ -299,8 +313,7 @@ class Fired:
     def joined(self, other: Fired) -> Fired:
         """Both calls' rules per paragraph (same texts, matchers with different rule ids)."""
         assert self._base == other._base == 0, "join whole calls, not views"
-        rules = [mine + theirs for mine, theirs in zip(self.rules, other.rules, strict=True)]
-        return Fired(rules, self._spans | other._spans, self._by_id | other._by_id)
+        return Fired(_side_by_side(self.rules, other.rules), self._spans | other._spans, self._by_id | other._by_id)
 
     def hits(self, texts: list[str]) -> list[list[Hit]]:
         return [[self.hit(index, rule, texts[index]) for rule in rules] for index, rules in enumerate(self.rules)]
@@ -319,7 +332,31 @@ class Fired:
         return Fired([list(self.rules[source]) for source in sources], spans, self._by_id)
 
 
-class Matcher:
+class _ScansByFire:
+    """What both matchers answer alike from their own :meth:`fire` and :meth:`part_spans_each`."""
+
+    def fire(self, texts: list[str], paragraphs: Sequence[int] | None = None) -> Fired:
+        raise NotImplementedError
+
+    def part_spans_each(self, rule_id: str, datas: Sequence[bytes]) -> list[list[tuple[int, int]] | None]:
+        raise NotImplementedError
+
+    def scan_paragraph(self, text: str) -> list[Hit]:
+        """The rules that fire in one paragraph, each at most once."""
+        return self.scan_paragraphs([text])[0]
+
+    def scan_paragraphs(self, texts: list[str]) -> list[list[Hit]]:
+        """The rules that fire in each paragraph, each at most once per paragraph, as hits."""
+        return self.fire(texts).hits(texts)
+
+    def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
+        """Each part's first match in ``data`` that is neither inside an idiom nor negated, or None
+        when a part has none: the exact check, always made (for the rare text read twice, the
+        engine's windows of short paragraphs, :mod:`bot.warnings.across`)."""
+        return self.part_spans_each(rule_id, [data])[0]
+
+
+class Matcher(_ScansByFire):
     """Built once per ruleset; ``scan_paragraph`` is the hot path."""
 
     def __init__(self, ruleset: Ruleset, *, frames: bool = True) -> None:
@@ -514,14 +551,6 @@ class Matcher:
             entries.sort()
         return founds
 
-    def scan_paragraph(self, text: str) -> list[Hit]:
-        """The rules that fire in one paragraph, each at most once."""
-        return self.scan_paragraphs([text])[0]
-
-    def scan_paragraphs(self, texts: list[str]) -> list[list[Hit]]:
-        """The rules that fire in each paragraph, each at most once per paragraph, as hits."""
-        return self.fire(texts).hits(texts)
-
     def fire(self, texts: list[str], paragraphs: Sequence[int] | None = None) -> Fired:
         """The rules that fire in each paragraph, each at most once per paragraph.
 
@@ -698,21 +727,19 @@ class Matcher:
             for rule_checks in rules:
                 compiled = rule_checks[0][2]
                 rule_id = compiled.rule.id
-                transient = [
-                    part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED
-                ]
                 passed: set[int] = set()  # the paragraphs of the pieces where this rule passed
-                for index, place, _ in rule_checks:
-                    paragraph = paragraphs[index] if paragraphs is not None else None
-                    if paragraph is not None and (paragraph in passed or sure.get((paragraph, rule_id), index) < index):
-                        span = None  # it fired in an earlier piece of this paragraph
-                    else:
-                        span = self._locate(compiled, datas[index], presents[index], idioms[index])
-                        if span is not None and paragraph is not None:
-                            passed.add(paragraph)
-                    outcomes.append((index, place, rule_id, span))
-                for regex in transient:
-                    regex.release()
+                with _parts_let_go(compiled):
+                    for index, place, _ in rule_checks:
+                        paragraph = paragraphs[index] if paragraphs is not None else None
+                        if paragraph is not None and (
+                            paragraph in passed or sure.get((paragraph, rule_id), index) < index
+                        ):
+                            span = None  # it fired in an earlier piece of this paragraph
+                        else:
+                            span = self._locate(compiled, datas[index], presents[index], idioms[index])
+                            if span is not None and paragraph is not None:
+                                passed.add(paragraph)
+                        outcomes.append((index, place, rule_id, span))
             return outcomes
 
         threads = min(available_cpus(), MAX_SCAN_THREADS, len(by_rule)) if len(checks) >= THREADED_CHECKS else 1
@@ -780,32 +807,25 @@ class Matcher:
                         rules.append(compiled.rule)
         return [list(by_text[text]) for text in texts]
 
-    def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
-        """Each part's first match in ``data`` that is neither inside an idiom nor negated, or None
-        when a part has none: the exact check, always made (for the rare text read twice, the
-        engine's windows of short paragraphs, :mod:`bot.warnings.across`)."""
-        return self.part_spans_each(rule_id, [data])[0]
-
     def part_spans_each(self, rule_id: str, datas: Sequence[bytes]) -> list[list[tuple[int, int]] | None]:
         """:meth:`part_spans` of one rule in each of ``datas``. Past :data:`KEEP_COMPILED` a part
         compiled for these is let go once they are done, as the exact checks do (:meth:`_exact_checks`):
         so a scan's windows compile each such part once for all of them, and hold none."""
         compiled = self._by_id[rule_id]
-        transient = [part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED]
-        found: list[list[tuple[int, int]] | None] = []
-        for data in datas:
-            excluded = [span for regex, _ in compiled.exclusions for span in regex.spans(data)]
-            spans: list[tuple[int, int]] | None = []
-            for part in compiled.parts:
-                span = self._first_valid(part.regex, data, excluded, part.negated_entry is not None)
-                if span is None:
-                    spans = None
-                    break
-                spans.append(span)
-            found.append(spans)
-        for regex in transient:
-            regex.release()
-        return found
+        with _parts_let_go(compiled):
+            return [self._part_spans_in(compiled, data) for data in datas]
+
+    def _part_spans_in(self, compiled: _CompiledRule, data: bytes) -> list[tuple[int, int]] | None:
+        """The exact check made whole: every idiom list and every negation cue, whether or not the
+        sets saw them (:meth:`_locate` asks only for those present)."""
+        excluded = [span for regex, _ in compiled.exclusions for span in regex.spans(data)]
+        spans: list[tuple[int, int]] = []
+        for part in compiled.parts:
+            span = self._first_valid(part.regex, data, excluded, part.negated_entry is not None)
+            if span is None:
+                return None
+            spans.append(span)
+        return spans
 
     def _first_valid(
         self, regex: _Lazy, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
@@ -820,6 +840,11 @@ class Matcher:
                     continue
             return start, end
         return None
+
+
+def _side_by_side(mine: list[list[Rule]], theirs: list[list[Rule]]) -> list[list[Rule]]:
+    """Two matchers' rules for the same texts, paragraph by paragraph, mine first."""
+    return [first + second for first, second in zip(mine, theirs, strict=True)]
 
 
 def _fired_unchecked(
@@ -1177,7 +1202,7 @@ def real_rules(ruleset: Ruleset) -> list[Rule]:
     ]
 
 
-class ExtendedMatcher:
+class ExtendedMatcher(_ScansByFire):
     """A server's matcher: the shared rules' matcher, reused, plus one compiled for its own rules.
 
     Compiling the shipped rules costs seconds; a server's own rules (up to 200) cost a small
@@ -1193,12 +1218,6 @@ class ExtendedMatcher:
             rule.kind == "regex" and any(may_anchor(part) for part in rule.parts) for rule in own.ruleset.rules
         )
         self.size = shared_matcher.size + (own.size if own is not None else 0)
-
-    def scan_paragraph(self, text: str) -> list[Hit]:
-        return self.scan_paragraphs([text])[0]
-
-    def scan_paragraphs(self, texts: list[str]) -> list[list[Hit]]:
-        return self.fire(texts).hits(texts)
 
     def fire(self, texts: list[str], paragraphs: Sequence[int] | None = None) -> Fired:
         """All texts through one matcher, then all through the other (``paragraphs``: see :meth:`Matcher.fire`).
@@ -1221,12 +1240,8 @@ class ExtendedMatcher:
             off = self.disabled
             found = [[rule for rule in rules if rule.id not in off] for rules in found]
         if self.own is not None and self._own_may_fire(texts):
-            found = [mine + theirs for mine, theirs in zip(found, self.own.candidates(texts, kind), strict=True)]
+            found = _side_by_side(found, self.own.candidates(texts, kind))
         return found
-
-    def part_spans(self, rule_id: str, data: bytes) -> list[tuple[int, int]] | None:
-        """:meth:`Matcher.part_spans` of whichever matcher holds the rule."""
-        return self.part_spans_each(rule_id, [data])[0]
 
     def part_spans_each(self, rule_id: str, datas: Sequence[bytes]) -> list[list[tuple[int, int]] | None]:
         """:meth:`Matcher.part_spans_each` of whichever matcher holds the rule."""
