@@ -465,8 +465,11 @@ def _scan_chapter(
         warning = _chapter_warning(ruleset, chapter, category, found, english=english)
         if warning is not None:
             (report.warnings if warning.tier == CONFIDENT else report.possible).append(warning)
-    inferred = _add_supported(ruleset, chapter, report, by_category, weak, english=english) if weak else set()
+    own = [warning.id for warning in report.warnings]  # sure on their own hits: only these lend weak signs support
     if english:
+        _promote_supported(ruleset, report)  # as the chapter is without weak signs, so they never take a warning away
+    inferred = _add_supported(ruleset, chapter, report, by_category, weak, own, english=english) if weak else set()
+    if english and inferred:
         _promote_supported(ruleset, report, inferred)
     report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
     report.possible.sort(key=lambda warning: (-warning.score, warning.id))
@@ -496,19 +499,26 @@ def _add_supported(
     report: ChapterReport,
     by_category: dict[str, list[tuple[int, Rule]]],
     weak: dict[str, list[tuple[int, Rule]]],
+    own: Collection[str],
     *,
     english: bool,
 ) -> set[str]:
     """Score again, with their weak signs that count (:mod:`bot.warnings.support`), the categories that
     have some; a warning found so is added, or takes the place of a possible one when it is confident.
-    Only the categories confident on their own hits (``report.warnings`` so far) lend support. Returns
-    the categories whose warning now rests on weak signs: they lend no support either."""
-    sure = {warning.id: [index for index, _ in by_category[warning.id]] for warning in report.warnings}
+    Only the categories confident on their own hits (``own``) lend support. Returns the categories
+    whose warning now rests on weak signs: they lend no support either.
+
+    A category already confident (on its own hits, or promoted beside a sure one it is
+    ``supported_by``) is left as it is: were its weak signs to make it sure instead, it would count
+    as resting on them and no longer vouch for its own ``supported_by`` (a grief beside a death
+    that a massacre made sure was lost when "three short at roll call" made the death sure first)."""
+    sure = {category: [index for index, _ in by_category[category]] for category in own}
     inferred: set[str] = set()
     if not sure:
         return inferred
+    confident = {warning.id for warning in report.warnings}
     for category, hits in weak.items():
-        if category in sure:
+        if category in confident:
             continue  # sure already: a weak sign adds nothing a member sees
         found = support.supported(hits, sure, chapter.offsets, chapter.scenes)
         if not found:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
@@ -106,6 +106,7 @@ def _records_equal(story: Story) -> tuple[ScanReport, ScanReport]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, min_size=1, max_size=5), st.lists(_LINE, max_size=3))
+@example(["the massacred grief."], ["soldiers three short."])  # a weak sign's death once took its grief away
 def test_support_never_removes_a_warning_nor_lowers_its_tier(first: list[str], second: list[str]) -> None:
     story = _story(first, second) if second else _story(first)
     now, before = _records_equal(story)
