@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same; fresh52a and fresh52b during the fifty-second, the same; fresh53a and fresh53b during the fifty-third, the same; fresh54a and fresh54b during the fifty-fourth, the same; fresh55a and fresh55b during the fifty-fifth, the same), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same; fresh52a and fresh52b during the fifty-second, the same; fresh53a and fresh53b during the fifty-third, the same; fresh54a and fresh54b during the fifty-fourth, the same; fresh55a and fresh55b during the fifty-fifth, the same; fresh56a and fresh56b during the fifty-sixth, the same), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -84,6 +84,8 @@ FRESH = (
     "fanfic-fresh54b.jsonl",
     "fanfic-fresh55a.jsonl",
     "fanfic-fresh55b.jsonl",
+    "fanfic-fresh56a.jsonl",
+    "fanfic-fresh56b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -573,6 +575,22 @@ def test_the_fifty_fifth_rounds_held_out_sets_stay_at_or_above_their_scores() ->
     assert second["per_category"]["kidnapping"]["f1"] >= 0.84
     assert second["per_category"]["collective-violence"]["f1"] >= 0.84
     assert second["per_category"]["homophobia"]["f1"] >= 0.75
+
+
+def test_the_fifty_sixth_rounds_held_out_sets_stay_at_or_above_their_scores() -> None:
+    """``fanfic-fresh56a.jsonl`` (240 passages, 110 warning-free) and ``fanfic-fresh56b.jsonl`` (240, 112)
+    were written during the fifty-sixth round by two writers who never read the rules, and held out of it:
+    56a's totals were the engineers' gate, 56b's the lead's alone. Micro-F1 0.593 -> 0.593 and 0.603 -> 0.607
+    over the round (56b's an abuse from abuse56's messages that watch and demand); 8 and 7 warning-free
+    passages flagged before and after. Floors at the end."""
+    first = at_least("fanfic-fresh56a.jsonl", micro_f1=0.59, free=110, flagged=8)
+    assert first["per_category"]["ableism"]["f1"] >= 0.77
+    assert first["per_category"]["collective-violence"]["f1"] >= 0.76
+    assert first["per_category"]["homophobia"]["f1"] >= 0.72
+    second = at_least("fanfic-fresh56b.jsonl", micro_f1=0.60, free=112, flagged=7)
+    assert second["per_category"]["racism"]["f1"] >= 0.76
+    assert second["per_category"]["kidnapping"]["f1"] >= 0.70
+    assert second["per_category"]["abuse"]["f1"] >= 0.68
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
