@@ -5,12 +5,12 @@ See docs/warnings-eval.md, "Fifty-sixth session", death56. Writers of different 
 who found the dead person and when ("the divers found her on the fourth day", "the morning girl found
 him at seven", "when the milkman found him at five"), then by what only a death brings: the inquest,
 the police report, the stretcher, the coroner, a grave, someone to tell the mother, a face down in the
-gutter. `r55-found-then` needs both in one paragraph. Someone found alive and doing something (asleep,
+gutter. `r56-found-then` needs both in one paragraph. Someone found alive and doing something (asleep,
 reading, snoring, fine) is not a death, so its `unless` keeps the finding out.
 
 Death's `body` rule had its commonest words at full weight alone: "(is, was, were, has been, already)
 dead" with any subject, "the dead", "corpse", "cadaver". Alone they are a go group, the queue at the
-Underworld's gates, a cadaver lab, a corpse in a gothic novel. They are `r55-body-weak` now (0.6): a
+Underworld's gates, a cadaver lab, a corpse in a gothic novel. They are `r56-body-weak` now (0.6): a
 death with them needs a second sign (a funeral, the paramedics, a pronoun's "she's dead" or "he was
 dead", which stay in `body`). A named or kin subject with no second sign ("Grandad was dead when the
 ambulance came") no longer warns; docs/warnings-eval.md gives the count of that cost.
