@@ -20,8 +20,6 @@ sense), and a hostile upload of short lines costing about its scan without the w
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
@@ -29,7 +27,7 @@ from bot.warnings.engine import CONFIDENT, ScanReport, scan
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import default_ruleset
 from tests.warnings.weak_cost import scan_seconds
-from tests.warnings.weak_invariants import assert_as_before_without_supporter, assert_support_never_removes
+from tests.warnings.weak_invariants import invariant_tests
 
 NEW = {
     "homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"),
@@ -108,20 +106,10 @@ _WORDS = [
     "were",
     "thieves",
 ]
-_LINE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=18).map(lambda words: " ".join(words) + ".")
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_LINE, min_size=1, max_size=5), st.lists(_LINE, max_size=3))
-def test_support_never_removes_a_warning(first: list[str], second: list[str]) -> None:
-    assert_support_never_removes(_story(first, second) if second else _story(first), NEW)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_LINE, min_size=1, max_size=5))
-def test_without_a_sure_supporter_a_scan_is_exactly_as_before(lines: list[str]) -> None:
-    supporters = {category for needs in NEW.values() for category in needs}
-    assert_as_before_without_supporter(_story(lines), NEW, supporters)
+(
+    test_support_never_removes_a_warning,
+    test_without_a_sure_supporter_a_scan_is_exactly_as_before,
+) = invariant_tests(_WORDS, NEW, {category for needs in NEW.values() for category in needs})
 
 
 # Sentences of our own: a harm the rules are sure of, and the label told only by a weak sign.

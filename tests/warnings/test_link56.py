@@ -21,15 +21,12 @@ a hostile upload of short lines costing about its scan without the new rules.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from bot.warnings.engine import CONFIDENT
 from bot.warnings.rules import default_ruleset
 from tests.warnings.weak_cost import scan_seconds
 from tests.warnings.weak_invariants import (
-    assert_as_before_without_supporter,
-    assert_support_never_removes,
+    invariant_tests,
     scan_of,
     story,
     without,
@@ -94,19 +91,10 @@ _WORDS = [
     "head",
     "kidnapped",
 ]
-_LINE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=18).map(lambda words: " ".join(words) + ".")
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_LINE, min_size=1, max_size=5), st.lists(_LINE, max_size=3))
-def test_support_never_removes_a_warning(first: list[str], second: list[str]) -> None:
-    assert_support_never_removes(story(first, second) if second else story(first), NEW)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_LINE, min_size=1, max_size=5))
-def test_without_a_sure_supporter_a_scan_is_exactly_as_before(lines: list[str]) -> None:
-    assert_as_before_without_supporter(story(lines), NEW, {"violence", "collective-violence", "kidnapping"})
+(
+    test_support_never_removes_a_warning,
+    test_without_a_sure_supporter_a_scan_is_exactly_as_before,
+) = invariant_tests(_WORDS, NEW, {category for needs in NEW.values() for category in needs})
 
 
 WARN = [

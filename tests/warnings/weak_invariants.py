@@ -3,12 +3,16 @@
 Each session's weak-sign file (test_link55, test_link56) checks the same two things on generated
 lines, with its own new rules turned off for the "before" scan: support never removes a warning or
 lowers a tier, and where no category the new rules lean on is confident, a scan is exactly what it
-was without them. The helpers here hold those checks once.
+was without them. The helpers here hold those checks once, and :func:`invariant_tests` the two
+hypothesis tests a file binds to its own words and rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
@@ -45,3 +49,23 @@ def assert_as_before_without_supporter(text_story: Story, new: Collection[str], 
     if before.detected_ids(CONFIDENT) & set(supporters):
         return  # support may add here; assert_support_never_removes covers it
     assert scan_of(text_story).to_record() == before.to_record()
+
+
+def invariant_tests(
+    words: Sequence[str], new: Collection[str], supporters: Collection[str]
+) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two invariants as hypothesis tests over lines of ``words`` (harm words, the new weak signs'
+    words and ordinary ones), for a test file to bind to its own names so pytest collects them."""
+    line = st.lists(st.sampled_from(list(words)), min_size=3, max_size=18).map(lambda picked: " ".join(picked) + ".")
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(line, min_size=1, max_size=5), st.lists(line, max_size=3))
+    def never_removes(first: list[str], second: list[str]) -> None:
+        assert_support_never_removes(story(first, second) if second else story(first), new)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(line, min_size=1, max_size=5))
+    def as_before(lines: list[str]) -> None:
+        assert_as_before_without_supporter(story(lines), new, supporters)
+
+    return never_removes, as_before
