@@ -7,13 +7,6 @@ him at seven", "when the milkman found him at five"), then by what only a death 
 the police report, the stretcher, the coroner, a grave, someone to tell the mother, a face down in the
 gutter. `r56-found-then` needs both in one paragraph. Someone found alive and doing something (asleep,
 reading, snoring, fine) is not a death, so its `unless` keeps the finding out.
-
-Death's `body` rule had its commonest words at full weight alone: "(is, was, were, has been, already)
-dead" with any subject, "the dead", "corpse", "cadaver". Alone they are a go group, the queue at the
-Underworld's gates, a cadaver lab, a corpse in a gothic novel. They are `r56-body-weak` now (0.6): a
-death with them needs a second sign (a funeral, the paramedics, a pronoun's "she's dead" or "he was
-dead", which stay in `body`). A named or kin subject with no second sign ("Grandad was dead when the
-ambulance came") no longer warns; docs/warnings-eval.md gives the count of that cost.
 """
 
 from __future__ import annotations
@@ -51,32 +44,4 @@ def test_found_alive_does_not_warn(text: str) -> None:
     ],
 )
 def test_found_then_warns(text: str) -> None:
-    assert "death" in ids(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the dead of a game, a myth, a lab, a novel: "dead", "the dead", "cadaver", "corpse" alone
-        '"Your group in the corner is already dead," he said, and set down a white stone on the go board.',
-        "The dead, lined up at the gates of the Underworld, applauded when Persephone arrived with her suitcases.",
-        "Reminder: the cadaver lab is on Thursday, wear closed shoes, and whoever faints buys the doughnuts.",
-        "In the novel there was a corpse behind the black veil, and I read until two with a single candle.",
-    ],
-)
-def test_a_lone_dead_word_does_not_warn(text: str) -> None:
-    assert "death" not in ids(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the same words beside a second sign, or said of "he" or "she"
-        "Her husband was dead by morning, and the funeral was held on the Friday in the rain.",
-        "She's dead. The paramedics covered her with a sheet and nobody spoke.",
-        "The corpse lay in the ditch for three days before anyone came to bury it.",
-        "He was dead. His mother held him and screamed, and the doctor closed his eyes.",
-    ],
-)
-def test_a_dead_word_with_a_second_sign_warns(text: str) -> None:
     assert "death" in ids(text)
