@@ -21,31 +21,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import CONFIDENT, ScanReport, scan
-from bot.warnings.model import Ruleset
+from bot.warnings.engine import CONFIDENT
 from bot.warnings.rules import default_ruleset
 from tests.warnings.weak_cost import scan_seconds
-from tests.warnings.weak_invariants import invariant_tests
+from tests.warnings.weak_invariants import invariant_tests, scan_of, story, without
 
 NEW = {
     "homophobia/r55-weak-outed": ("violence", "abuse", "kidnapping"),
     "grief/r55-weak-kept-on": ("death",),
     "racism/r55-weak-othered": ("violence", "collective-violence"),
 }
-
-
-def _story(*scenes: list[str]) -> Story:
-    return Story(StoryMeta("t"), [Chapter(1, None, [Scene(list(scene)) for scene in scenes])], "txt")
-
-
-def _without_new() -> Ruleset:
-    return default_ruleset().extended(disabled_rules=list(NEW))
-
-
-def _scan(story: Story, ruleset: Ruleset | None = None) -> ScanReport:
-    return scan(story, ruleset or default_ruleset(), declared=Declared())
 
 
 def test_the_new_weak_signs_need_what_they_lean_on() -> None:
@@ -177,14 +162,14 @@ TWINS = [
 
 @pytest.mark.parametrize(("text", "label"), WARN)
 def test_a_harm_told_by_a_weak_sign_beside_a_sure_one_warns(text: str, label: str) -> None:
-    story = _story([text])
-    assert label in _scan(story).detected_ids(CONFIDENT)
-    assert label not in _scan(story, _without_new()).detected_ids(CONFIDENT)
+    text_story = story([text])
+    assert label in scan_of(text_story).detected_ids(CONFIDENT)
+    assert label not in scan_of(text_story, without(NEW)).detected_ids(CONFIDENT)
 
 
 @pytest.mark.parametrize(("text", "label"), TWINS)
 def test_the_same_signs_with_nothing_sure_beside_them_do_not(text: str, label: str) -> None:
-    assert label not in _scan(_story([text])).detected_ids("both")
+    assert label not in scan_of(story([text])).detected_ids("both")
 
 
 # Speed: the new weak signs are read in the matcher's one pass; many short lines of them and of
