@@ -1,0 +1,51 @@
+"""Harmless senses that warned on warning-free or otherwise labelled text, narrowed by sense (fifty-seventh
+session, fp57; docs/warnings-eval.md, "Fifty-seventh session").
+
+- "mental illness" named alone, as a bigot's label: the two words were a confident mental-illness warning on
+  their own (`breakdown`, weight 1.0). In the read sets they occur only where someone calls being gay or
+  trans "a mental illness" (comments under a pride post, a grandmother at a birthday, netizens under an
+  idol's post: three sets, three writers), and each of the three was a false mental-illness warning. The
+  words are now `r57-mental-illness-named` (0.6): alone they are a possible warning, and beside any other
+  sign of the illness (a diagnosis, the ward, the voices, the meds) they are confident as before.
+
+Each must-not-warn text is written for the test and was a confident warning at 49362864; each warned twin
+uses the same words where the harm is real (the illness told by more than its name, the threat carried out,
+the rope at the beam) and must still warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'the comments under the pride photo were a wall of hate. "unnatural." "pray for them." "mental illness."'
+        ' "delete this."',
+        '"you were born a boy and you\'ll die a boy," her uncle said at the barbecue. "the rest is a mental illness'
+        ' you caught online."',
+        "in 1970 the textbook still listed being gay as a mental illness, and mr. okafor read the page out loud and"
+        " snorted.",
+        "the charity run raised four thousand pounds for mental illness research and we all got medals shaped like"
+        " brains.",
+    ],
+)
+def test_mental_illness_named_alone_is_not_a_confident_warning(text: str) -> None:
+    assert "mental-illness" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has lived with a mental illness since nineteen: bipolar disorder, two stays on the psychiatric ward,"
+        " lithium every morning.",
+        "his mental illness got worse that winter; the voices told him the neighbours were watching, and he stopped"
+        " taking his meds.",
+        "the psychiatrist called it a mental illness like any other, and wrote the prescription for the"
+        " antidepressants she had refused for a year.",
+    ],
+)
+def test_mental_illness_told_beside_its_signs_still_warns(text: str) -> None:
+    assert "mental-illness" in ids(text)
