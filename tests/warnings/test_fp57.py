@@ -7,6 +7,12 @@ session, fp57; docs/warnings-eval.md, "Fifty-seventh session").
   idol's post: three sets, three writers), and each of the three was a false mental-illness warning. The
   words are now `r57-mental-illness-named` (0.6): alone they are a possible warning, and beside any other
   sign of the illness (a diagnosis, the ward, the voices, the meds) they are confident as before.
+- a first-person threat of hyperbole with an intensifier or a wish: violence's exclude knew "I'll strangle
+  you" and "I could happily throttle him" but not "I'll bloody throttle him" or "I'd like to strangle her
+  with her own pancit" (a grandmother's rival, uncles about a football manager). The exclude now takes
+  "bloody", "fucking", "cheerfully", "happily", "gladly" ... between the subject and the verb's base form,
+  and "I'd (just, really) like / love to" before it. Only the base form after "'d" is excluded, so a
+  past perfect ("he'd fucking punched me") is untouched.
 
 Each must-not-warn text is written for the test and was a confident warning at 49362864; each warned twin
 uses the same words where the harm is real (the illness told by more than its name, the threat carried out,
@@ -49,3 +55,36 @@ def test_mental_illness_named_alone_is_not_a_confident_warning(text: str) -> Non
 )
 def test_mental_illness_told_beside_its_signs_still_warns(text: str) -> None:
     assert "mental-illness" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"i\'d like to strangle him with his own tie," mum said about the parking warden, and then made him a cup'
+        " of tea.",
+        '"i\'ll bloody throttle him," grandad says every time the weatherman promises sun, and then he puts the'
+        " kettle on.",
+        '"i\'d like to strangle her," auntie said about the woman who took her spot at the market, and went back'
+        " to her knitting.",
+        'the landlord texted about the boiler again and my flatmate said "i\'d love to throttle him", then went to'
+        " find the manual.",
+        '"i\'ll happily strangle you if you spoil the ending," she says, and hides the last book of the series'
+        " under her pillow.",
+        '"i\'d just love to strangle the man who invented flat-pack furniture," dad said, holding the wrong screw.',
+    ],
+)
+def test_a_threat_of_hyperbole_with_an_intensifier_stays_clean_of_violence(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"i\'d like to strangle you," he whispered, and his hands closed around her throat until the room went grey.',
+        '"i\'ll bloody kill you," he said, and he punched him in the face until his nose broke and he was on the'
+        " floor.",
+        "he said he'd love to punch me, and then he did, a fist to the jaw that knocked me into the lockers.",
+    ],
+)
+def test_a_threat_carried_out_still_warns_violence(text: str) -> None:
+    assert "violence" in ids(text)
