@@ -13,6 +13,11 @@ session, fp57; docs/warnings-eval.md, "Fifty-seventh session").
   "bloody", "fucking", "cheerfully", "happily", "gladly" ... between the subject and the verb's base form,
   and "I'd (just, really) like / love to" before it. Only the base form after "'d" is excluded, so a
   past perfect ("he'd fucking punched me") is untouched.
+- a rope that hangs or is held, read as a hanging: suicide's `edge` took "a rope" within four words of
+  "hanging" or "tied" (a rope hanging down a well in a burned village, a rope left hanging in a villain's
+  lair, a birthing rope gripped in labour: three sets, three writers, each a false suicide warning). A rope
+  counts now only beside a neck, a beam, a rafter or a chair (within six words; a noose as before), and
+  `edge` and `method-scene` give way to a rope or cord being gripped, clutched, clung to or hauled on.
 
 Each must-not-warn text is written for the test and was a confident warning at 49362864; each warned twin
 uses the same words where the harm is real (the illness told by more than its name, the threat carried out,
@@ -88,3 +93,31 @@ def test_a_threat_of_hyperbole_with_an_intensifier_stays_clean_of_violence(text:
 )
 def test_a_threat_carried_out_still_warns_violence(text: str) -> None:
     assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in labour she hauled on the rope tied to the beam above the bed and swore at everyone, and at dawn the baby"
+        " came screaming.",
+        "the old well in the yard still has a rope hanging down it, and the bucket comes up green with moss.",
+        "the magician was dangled over the stage in a straitjacket, and when the curtain fell the rope was still"
+        " hanging there, swinging.",
+        "the sailors were clinging to the rope tied to the mast while the storm broke over the deck.",
+    ],
+)
+def test_a_rope_hanging_or_held_stays_clean_of_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rope was already tied to the beam when his sister opened the garage door.",
+        "the rope was still hanging from the rafter in the barn when his father found him there.",
+        "she knotted the noose and hung it from the hook in the hall, and wrote a goodbye note to her mother.",
+        "she stood on the chair with the rope around her neck and kicked it away.",
+    ],
+)
+def test_a_rope_or_noose_for_a_hanging_still_warns_suicide(text: str) -> None:
+    assert "suicide" in ids(text)
