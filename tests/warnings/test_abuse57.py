@@ -1,4 +1,4 @@
-"""Abuse told as a mood read like the weather (abuse57).
+"""Abuse told as a mood read like the weather, and a school taken by armed men (abuse57).
 
 Figures in the commit messages and abuse57's report (docs/warnings-eval.md, "Fifty-seventh session").
 
@@ -9,9 +9,15 @@ Figures in the commit messages and abuse57's report (docs/warnings-eval.md, "Fif
   "he never hit her", "keep the kids upstairs", going to your room before he takes his coat off,
   hiding in the wardrobe, the appease, control, threat and arrival signs). Six of the ten newest
   sets tell a home's fear this way, with no blow and no abuse word.
+- ``r57-school-taken`` (kidnapping): a school taken or come to by armed men (rebels, militia,
+  gunmen, or soldiers firing into the air) and its children taken away (taken, loaded, marched,
+  counted: "forty girls", "into the trucks", "into the forest", "joining the army"). Six of the ten
+  newest sets tell a mass abduction this way; collective violence was found, kidnapping was not.
 
-Their twins use the same words where nobody is afraid: moods and weather said of a cat, a coach,
-the sea or the writer's own face in a mirror, a car door slammed after a lost match.
+Their twins use the same words where nobody is afraid or taken: moods and weather said of a
+cat, a coach, the sea or the writer's own face in a mirror, a car door slammed after a lost match;
+a team or a band called the Rebels or the Bandits, a lockdown drill, soldiers at a careers talk, a
+school taken in a history lesson.
 """
 
 from __future__ import annotations
@@ -60,3 +66,34 @@ def test_mood_and_weather_twin_does_not_warn(text: str) -> None:
 )
 def test_mood_read_like_weather_warns(text: str) -> None:
     assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rebels came to the school for the final and forty girls from the hockey squad cheered them on.",
+        "Two soldiers came to the school to give a careers talk, and afterwards the older boys climbed on the trucks.",
+        "In the lockdown drill the pretend gunmen came into the school and forty children hid under the desks, "
+        "giggling.",
+        "The rebels took the school in 1745 and used it as a barracks; the history teacher showed us the musket holes.",
+        "Our band, the Bandits, came to the school to play the summer fete, and took the girls' choir on stage "
+        "for the last song.",
+    ],
+)
+def test_school_twin_does_not_warn(text: str) -> None:
+    assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the militia came to the school in the morning and took forty girls. she heard the trucks.",
+        "The rebels took the whole school. Two hundred girls, loaded into trucks in the night, torches in their faces.",
+        "The soldiers came to the school at noon. They took the older boys out into the yard and told them they "
+        "were joining the army now, and when one boy ran a soldier fired into the air.",
+        "gunmen stormed the boarding school before dawn and marched the boys into the forest. "
+        "the headmaster was left tied to the flagpole.",
+    ],
+)
+def test_school_taken_warns(text: str) -> None:
+    assert "kidnapping" in ids(text)
