@@ -1,4 +1,4 @@
-"""Abuse told as a mood read like the weather, and a school taken by armed men (abuse57).
+"""Abuse told as a mood read like the weather, a school taken by armed men, two abuse false alarms (abuse57).
 
 Figures in the commit messages and abuse57's report (docs/warnings-eval.md, "Fifty-seventh session").
 
@@ -13,6 +13,9 @@ Figures in the commit messages and abuse57's report (docs/warnings-eval.md, "Fif
   gunmen, or soldiers firing into the air) and its children taken away (taken, loaded, marched,
   counted: "forty girls", "into the trucks", "into the forest", "joining the army"). Six of the ten
   newest sets tell a mass abduction this way; collective violence was found, kidnapping was not.
+- two known false alarms narrowed: "I kept my wages in my own account" (``not-allowed``'s
+  "kept my wages") and a sister's or friend's "you're remembering it wrong," said as a dialogue tag
+  (``gaslight-lines``); a partner's wages taken and his "you're remembering it wrong" still warn.
 
 Their twins use the same words where nobody is afraid or taken: moods and weather said of a
 cat, a coach, the sea or the writer's own face in a mirror, a car door slammed after a lost match;
@@ -97,3 +100,28 @@ def test_school_twin_does_not_warn(text: str) -> None:
 )
 def test_school_taken_warns(text: str) -> None:
     assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the two known false alarms: her own wages, a sister's correction of a memory
+        "I kept my wages in my own account.",
+        "After the wedding I kept my own money in my own name, the way my mum taught me.",
+        '"You\'re remembering it wrong," my sister said. "It was the blue car, not the red one."',
+        '"You\'re remembering it wrong," my brother laughed. "Gran\'s party was in June."',
+    ],
+)
+def test_own_account_and_sisters_memory_do_not_warn(text: str) -> None:
+    assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He took my wages and my bank card. He went through my phone every night and timed my showers.",
+        '"You\'re remembering it wrong," he said, every time. "That never happened. You always get confused."',
+    ],
+)
+def test_wages_taken_and_his_memory_lines_still_warn(text: str) -> None:
+    assert "abuse" in ids(text)
