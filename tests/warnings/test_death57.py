@@ -12,6 +12,12 @@ Each rule was written for a way of telling found missed in at least three of the
   forty others", "calling out names and half of them didn't answer" (`r57-weak-names-written`), a weak sign
   that counts only where collective violence is sure nearby; a ledger for boots, leave or post does not.
 
+Death's false alarms on warning-free read passages, each narrowed where only the harmless sense reads it: "who
+died" answered "nobody" (death's `exclude`); a cadaver lab, a go group "already dead" beside a white
+stone, time of death called on a diet (`body`'s and `hospital-news`' `unless`); the Corpse Reviver
+cocktail (a frame). A person's "was dead", a cadaver in a ditch, "the dead" carried out and a real time
+of death still warn.
+
 Each twin uses the same words where nobody died: breathing after a sprint, a sleeper who rolls over, a
 singer's breath on a high note; a quartermaster's book of boots, a ledger for leave, a school's prize list."""
 
@@ -41,8 +47,7 @@ def test_breath_then_none_warns(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "His breathing was ragged after the sprint, and then it didn't matter, because the whistle went and "
-        "we'd won.",
+        "His breathing was ragged after the sprint, and then it didn't matter, because the whistle went and we'd won.",
         "I listened to his breathing in the dark, and then there was nothing to hear but the rain.",
         "Her breath hitched on the high note and then it didn't come back for the chorus, and the choir "
         "mistress sighed.",
@@ -94,3 +99,35 @@ def test_names_written_after_battle_warns(text: str) -> None:
 )
 def test_names_written_elsewhere_do_not_warn(text: str) -> None:
     assert "death" not in ids(text)
+
+
+# Death's false alarms on harmless text: "who died" answered "nobody" (death's `exclude`); a cadaver lab,
+# a go stone's group "already dead", time of death called on a diet (`body`'s `unless`); the Corpse
+# Reviver cocktail (a frame). A person's death told by the same words still warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'my boyfriend came home and found me on the floor and said "who died" and i said "NOBODY, the dog is FINE".',
+        "guys the cadaver lab is thursday, not wednesday, please stop panicking in the chat.",
+        '"Your group in the corner," he observed, setting down a white stone with a soft click, "is already dead."',
+        "DR. KAPOOR: (quietly) Call time of death on my diet. 14:32.",
+        '"I\'m getting the corpse one," said Joelle, pointing at the Corpse Reviver No. 2 on the menu.',
+    ],
+)
+def test_harmless_death_words_do_not_warn(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Who died?" I asked, and Mum said it was Grandad, at four this morning, in his sleep.',
+        "The cadaver in the ditch had been there a week, the constable said.",
+        "Jamie was dead. I knew it before I reached him.",
+        "The old sailor was dead when they found him.",
+        "They carried out the dead one by one.",
+        "They called time of death at 14:32 and the nurse drew the curtain.",
+    ],
+)
+def test_a_persons_death_still_warns(text: str) -> None:
+    assert "death" in ids(text)
