@@ -11,6 +11,10 @@ Each rule was written for a way of telling found missed in at least three of the
 - the names written after a battle: "wrote three names in the little book", "put his name in the ledger with
   forty others", "calling out names and half of them didn't answer" (`r57-weak-names-written`), a weak sign
   that counts only where collective violence is sure nearby; a ledger for boots, leave or post does not.
+- the news known before it is told: "understood before he said a word", "knew before she opened it", "knew
+  from the way the man said her name", beside who brings such news (the police, a detective, a telegram,
+  the telephone, a hat held in the hands, coming home without her) (`r57-knew-before-told`); knowing a
+  proposal, a job or a vet's good news is not (`unless`, and no vet or scan among the bringers).
 
 Death's false alarms on warning-free read passages, each narrowed where only the harmless sense reads it: "who
 died" answered "nobody" (death's `exclude`); a cadaver lab, a go group "already dead" beside a white
@@ -98,6 +102,38 @@ def test_names_written_after_battle_warns(text: str) -> None:
     ],
 )
 def test_names_written_elsewhere_do_not_warn(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+# The news known before it is told: knowing "before he said a word", "before she opened it", "from the
+# way the man said her name", beside who brings such news (the police, a detective, the telegram, the
+# telephone, a hat in the hands, coming home without her): `r57-knew-before-told`.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The detective stood in the hallway with his hat in his hands, and Mrs Harlow understood before he "
+        "said a word, and sat down on the stairs.",
+        "On the tenth day the telephone rang and it was the police, and she knew from the way the man said her name.",
+        "Da came home without her and sat on the stairs with his coat on, and Niamh understood before anybody "
+        "said anything.",
+        "The telegram boy stood at the gate and Mam knew before she opened it.",
+    ],
+)
+def test_news_known_before_told_warns(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called from the airport and she knew from the way he said her name that he was going to propose.",
+        "The vet came out of the back room and she knew before he said anything; the dog was fine, just sore.",
+        "The police officer at the school fair let us sit in the car, and I knew before he said it that he'd "
+        "let us put the siren on.",
+        "She knew before she opened the letter on the phone call that she'd got the job.",
+    ],
+)
+def test_other_news_known_before_told_does_not_warn(text: str) -> None:
     assert "death" not in ids(text)
 
 
