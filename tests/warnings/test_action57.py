@@ -1,5 +1,6 @@
-"""Violence told through the action: a beating told by the weapon it was done with, and a thing thrown
-at someone told by where it landed (fifty-seventh session, action57; docs/warnings-eval.md).
+"""Violence and collective violence told through the action: a beating told by the weapon it was done with,
+a thing thrown at someone told by where it landed, a battle told by a position held, a letter from the line
+(fifty-seventh session, action57; docs/warnings-eval.md).
 
 Each rule was written for a way of telling found missed in at least three of the ten newest read sets:
 - a beating told by its weapon: beaten, hit, struck, clubbed or flogged with rifle butts, batons,
@@ -7,11 +8,21 @@ Each rule was written for a way of telling found missed in at least three of the
   reach: "was taken to the camp and beaten with rifle butts", "they beat the men with batons", "was hit
   with a baton");
 - a thing thrown at someone, told by how near it came: a glass, a mug, a plate or an ashtray thrown, and
-  within two paragraphs the wall beside her head, past his face, missed her head by an inch.
+  within two paragraphs the wall beside her head, past his face, missed her head by an inch;
+- a position held under attack, the way a soldier's memory tells a battle: held the ridge, the pass or the
+  bridge for three days or until dawn, held the line against the charge, they came at us in waves, came up
+  the hill blowing bugles, fired until the barrels glowed;
+- a letter from the line: "we have been in the line again", "we are in the line near the wood", beside a
+  death told the way a soldier writes it home (killed on Tuesday by a shell, he did not suffer, the gas came
+  over, tell his mother it was quick), within two paragraphs.
 
 Each twin uses the same words where nobody was hurt: a relay baton handed over, a conductor's baton, eggs
 beaten with a whisk, a rolling pin; a pillow or a ball thrown past a head, plates smashed at a Greek
-wedding, a juggler's bottles, a can thrown into the recycling, a lamp by the bed. They stay clean."""
+wedding, a juggler's bottles, a can thrown into the recycling, a lamp by the bed. They stay clean.
+The collective-violence twins use the same words where nobody fought: a phone line held for the bank, a
+defence holding the line in a cup final, zombies in waves in a game, cramps that come in waves, a bridge held
+in a tabletop campaign, scouts with bugles; a queue for concert tickets, a rollercoaster, passports or a sale,
+a shell suit. They stay clean."""
 
 from __future__ import annotations
 
@@ -78,3 +89,60 @@ def test_a_thing_thrown_told_by_where_it_landed_warns_violence(text: str) -> Non
 )
 def test_pillows_balls_and_juggled_bottles_stay_clean_of_violence(text: str) -> None:
     assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We held the ridge for three days. On the third morning there were nine of us left.",
+        "The night they came over the hill blowing bugles, Grandad fired until the barrels glowed.",
+        "They came at us in waves, all night, and in the morning the snow in front of the wire was full of them.",
+        "The garrison held the pass for eleven days against the horde before the walls came down.",
+        "He told me about the hill in winter, the enemy coming up it in the dark with bugles.",
+        "The men held the line against the charge until dawn, and the captain was carried back at noon.",
+    ],
+)
+def test_a_position_held_under_attack_warns_collective_violence(text: str) -> None:
+    assert "collective-violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I held the line for two hours waiting for the bank to pick up.",
+        "The defence held the line until the final whistle and we won the cup.",
+        "The zombies came at us in waves and my controller died in round nine.",
+        "The cramps came in waves all night and she held a hot water bottle against her stomach.",
+        "We held the bridge for three days in our campaign before the dragon ate the bard.",
+        "The scouts came over the hill blowing bugles, late for the jamboree.",
+    ],
+)
+def test_phone_queues_cup_finals_and_campaigns_stay_clean_of_collective_violence(text: str) -> None:
+    assert "collective-violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mother, we are in the line again near the wood. Fred was killed on Tuesday by a shell.",
+        "dear mam, we have been in the line for six days. billy from the next street was killed. "
+        "he did not suffer, the officer says.",
+        "Dear Ma,\n\nWe have been in the line again.\n\nThe gas came over at dawn. Tell his mother it was quick.",
+        "We go back into the line tomorrow. The sergeant says we lost four men to the shelling last week.",
+    ],
+)
+def test_a_letter_from_the_line_warns_collective_violence(text: str) -> None:
+    assert "collective-violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have been in the line for six days for the concert tickets and Mum says her feet are killing her.",
+        "Dear Mum, we were in the line for the rollercoaster for two hours and Dad said the queue was killing him.",
+        "The sergeant at the front desk said we were in the line for passports, and the shell suit man laughed.",
+        "Dear Mother, I am back in the line for the sale again; tell Nan the shoes were worth it.",
+    ],
+)
+def test_queues_for_tickets_and_rides_stay_clean_of_collective_violence(text: str) -> None:
+    assert "collective-violence" not in ids(text)
