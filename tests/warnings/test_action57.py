@@ -22,7 +22,10 @@ wedding, a juggler's bottles, a can thrown into the recycling, a lamp by the bed
 The collective-violence twins use the same words where nobody fought: a phone line held for the bank, a
 defence holding the line in a cup final, zombies in waves in a game, cramps that come in waves, a bridge held
 in a tabletop campaign, scouts with bugles; a queue for concert tickets, a rollercoaster, passports or a sale,
-a shell suit. They stay clean."""
+a shell suit. They stay clean.
+
+The older `down-the-stairs` rule no longer warns on a door or a gate pushed open before someone goes down the
+stairs, nor on someone pulled down the stairs on a sled or a mattress; a shove down the stairs still warns."""
 
 from __future__ import annotations
 
@@ -146,3 +149,28 @@ def test_a_letter_from_the_line_warns_collective_violence(text: str) -> None:
 )
 def test_queues_for_tickets_and_rides_stay_clean_of_collective_violence(text: str) -> None:
     assert "collective-violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He shoved her and she fell down the stairs.",
+        "They pulled him down the steps by his collar and left him in the gutter.",
+        "One shove on the landing and he went backwards down the stairs.",
+    ],
+)
+def test_a_shove_down_the_stairs_still_warns_violence(text: str) -> None:
+    assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He pushed the door open and went down the stairs to make coffee.",
+        "She pushed the gate open and walked down the steps to the beach, humming.",
+        "We pulled him down the stairs on the mattress like a toboggan, all of us shrieking.",
+        "I kicked the door shut and ran down the stairs, late for the bus again.",
+    ],
+)
+def test_a_door_pushed_open_before_the_stairs_stays_clean_of_violence(text: str) -> None:
+    assert "violence" not in ids(text)
