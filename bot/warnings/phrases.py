@@ -167,12 +167,15 @@ class _PhraseParser:
                 continue
             if token == "?":
                 raise RuleError("`?` must follow a word or a group")
-            atom = self.atom()
+            atom, spaced_before, spaced_after = self.atom()
+            if spaced_before and items:
+                separator = separator or SEP
             optional = self.peek() == "?"
             if optional:
                 self.take()
             items.append((atom, optional, separator if items else ""))
-            separator = ""
+            separator = SEP if spaced_after else ""
+        items = _glued(items)
         if not items:
             raise RuleError("empty phrase or alternative: check for `||`, `()` or a `|` at the start or end")
         if all(optional for _, optional, _ in items):
@@ -198,9 +201,13 @@ class _PhraseParser:
                 out.append(f"(?:{sep}{atom})?" if optional else sep + atom)
         return "".join(out)
 
-    def atom(self) -> str:
+    def atom(self) -> tuple[str, bool, bool]:
+        """The next word or group as a pattern, and whether the group's own text begins and ends with a
+        space: in "see her (alive )?again" that space is the separator its writer meant between "alive"
+        and "again", so it is kept outside the group, where a missing "alive" cannot take it along."""
         token = self.take()
         if token == "(":
+            spaced_before = (self.peek() or "").isspace()
             self.depth += 1
             if self.depth > MAX_PHRASE_DEPTH:
                 raise RuleError(f"groups nest more than {MAX_PHRASE_DEPTH} deep; write the phrase flatter")
@@ -208,11 +215,12 @@ class _PhraseParser:
             self.depth -= 1
             if self.peek() != ")":
                 raise RuleError("a `(` is never closed: add the missing `)`")
+            spaced_after = self.tokens[self.pos - 1].isspace()
             self.take()
-            return f"(?:{inner})"
+            return f"(?:{inner})", spaced_before, spaced_after
         if token == ")":
             raise RuleError("a `)` has no matching `(`")
-        return self.word(token)
+        return self.word(token), False, False
 
     def word(self, token: str) -> str:
         if token == "_":
@@ -254,6 +262,31 @@ class _PhraseParser:
             raise RuleError(f"word classes nest more than {MAX_PHRASE_DEPTH} deep; check `@{name}` for a loop")
         inner = _PhraseParser(phrase, self.gap, self.irregular, self.classes, self.depth + 1)
         return f"(?:{inner.parse()})"
+
+
+def _glued(items: list[tuple[str, bool, str]]) -> list[tuple[str, bool, str]]:
+    """An optional piece written against the word after it ("(in)?to", "(wheel)?chair") as one word.
+
+    Each item of a sequence takes the separator before it into its own optional group, which is
+    right for a word of its own ("the (old)? man") and for a mark glued to the word before it
+    ("(anymore)?(.)?"), but made "came (in)?to" need "came into": without "in" the separator went
+    too, leaving "cameto". So optional pieces glued to a required one after them join it, keeping
+    the separator before them outside: "came" + separator + "(in)?to".
+    """
+    glued: list[tuple[str, bool, str]] = []
+    index = 0
+    while index < len(items):
+        end = index
+        while items[end][1] and end + 1 < len(items) and not items[end + 1][2]:
+            end += 1
+        if end > index and not items[end][1]:
+            pattern = "".join(f"(?:{atom})?" if optional else atom for atom, optional, _ in items[index : end + 1])
+            glued.append((pattern, False, items[index][2]))
+            index = end + 1
+        else:
+            glued.append(items[index])
+            index += 1
+    return glued
 
 
 CLASSES_NAMED = 6  # word classes an unknown one's answer names: all 35 made the answer 477 characters
