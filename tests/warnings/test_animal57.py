@@ -5,10 +5,11 @@ The rules kept warning where an animal stood near a death or a burial that was n
   and a dead rat left on a doorstep or in a lunch tin as a threat; now the figure ("the square was a
   slaughterhouse"), a word after "is/was dead" and a dead rat or mouse planted on a doorstep, a porch, in
   a locker or a lunch box are left out, while a dead dog held, a carcass and horses eaten in a siege warn;
-- `pet-burial` warned for any "bury it" (a dog burying a ribbon, a song "buried"), a burial that did not
-  happen ("we didn't bury them") and a person who went still or did not wake up while goats or gulls
-  were about; now the buried one is him, her or them, a burial denied cancels, and "went still", "lay
-  still", "never got up again" and "didn't wake up" count only within ten words after the animal;
+- `pet-burial` warned for a burial that did not happen ("we didn't bury them") and a person who went
+  still or did not wake up while goats or gulls were about; now a burial denied cancels, and "went
+  still", "lay still", "never got up again" and "didn't wake up" count only within ten words after the
+  animal. "bury it" stays: taking it out cleared a dog burying a ribbon and a song "buried", but lost a
+  true warning on the hold-out, a pet buried as "it";
 - `pet-found` warned when a grandmother's hand was still warm or she did not wake while a bird or a goat
   was named in the paragraph; a person named as the one still warm or not waking cancels it.
 
@@ -16,7 +17,7 @@ Left for later: a person buried ("buried him up on the bluff") in a paragraph th
 plant's mock funeral with the cat in the room, still warn through `pet-burial`.
 
 The true passages (a dog buried under the apple tree, a hen that went still, a dead fox on the verge)
-still warn; each twin uses the same words for a person, a ribbon or a figure and stays clean."""
+still warn; each twin uses the same words for a person or a figure and stays clean."""
 
 from __future__ import annotations
 
@@ -43,9 +44,6 @@ def test_an_animal_buried_or_gone_still_warns(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The dog spent all afternoon digging in the flower bed, and we found out later he was burying it, my"
-        " missing sock, under the roses.",
-        "The band buried it in the second verse, and the cat on the amp didn't even look up.",
         "We passed the farm with the goats by the road. Grandad went still in his chair that night, and Nan"
         " sat with him until the doctor came.",
         "We had no time, the sergeant said. We didn't bury them, and the chickens were still scratching in the"
@@ -54,7 +52,7 @@ def test_an_animal_buried_or_gone_still_warns(text: str) -> None:
         "The crowd went quiet and the hanged man went still at last, and the gulls wheeled over the harbour.",
     ],
 )
-def test_a_person_a_ribbon_or_a_song_near_an_animal_stays_clean(text: str) -> None:
+def test_a_person_near_an_animal_stays_clean(text: str) -> None:
     assert "animal-death" not in ids(text)
 
 

@@ -16,7 +16,8 @@ session, fp57; docs/warnings-eval.md, "Fifty-seventh session").
 - a rope that hangs or is held, read as a hanging: suicide's `edge` took "a rope" within four words of
   "hanging" or "tied" (a rope hanging down a well in a burned village, a rope left hanging in a villain's
   lair, a birthing rope gripped in labour: three sets, three writers, each a false suicide warning). A rope
-  counts now only beside a neck, a beam, a rafter or a chair (within six words; a noose as before), and
+  counts now only beside a neck, a beam, a rafter or a chair (within five words: six reached "a rope burned
+  into the fur of its neck", a rescued dog's; a noose as before), and
   `edge` and `method-scene` give way to a rope or cord being gripped, clutched, clung to or hauled on.
 
 Each must-not-warn text is written for the test and was a confident warning at 49362864; each warned twin
@@ -104,6 +105,7 @@ def test_a_threat_carried_out_still_warns_violence(text: str) -> None:
         "the magician was dangled over the stage in a straitjacket, and when the curtain fell the rope was still"
         " hanging there, swinging.",
         "the sailors were clinging to the rope tied to the mast while the storm broke over the deck.",
+        "the shelter took in a dog with a rope burned into the fur of its neck, and by spring it slept on the sofa.",
     ],
 )
 def test_a_rope_hanging_or_held_stays_clean_of_suicide(text: str) -> None:
