@@ -14,7 +14,7 @@ the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a hel
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
 during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
-held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same; fresh52a and fresh52b during the fifty-second, the same; fresh53a and fresh53b during the fifty-third, the same; fresh54a and fresh54b during the fifty-fourth, the same; fresh55a and fresh55b during the fifty-fifth, the same; fresh56a and fresh56b during the fifty-sixth, the same), and scored once before and once after the round that followed them
+held out of it and scored by its totals only; fresh47a by a writer during the forty-seventh, the same; fresh48a during the forty-eighth, the same; fresh49a and fresh49b during the forty-ninth, the same, fresh49b scored by the lead alone; fresh50a and fresh50b during the fiftieth, the same; fresh51a and fresh51b during the fifty-first, the same; fresh52a and fresh52b during the fifty-second, the same; fresh53a and fresh53b during the fifty-third, the same; fresh54a and fresh54b during the fifty-fourth, the same; fresh55a and fresh55b during the fifty-fifth, the same; fresh56a and fresh56b during the fifty-sixth, the same; fresh57a and fresh57b during the fifty-seventh, the same), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -86,6 +86,8 @@ FRESH = (
     "fanfic-fresh55b.jsonl",
     "fanfic-fresh56a.jsonl",
     "fanfic-fresh56b.jsonl",
+    "fanfic-fresh57a.jsonl",
+    "fanfic-fresh57b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -591,6 +593,22 @@ def test_the_fifty_sixth_rounds_held_out_sets_stay_at_or_above_their_scores() ->
     assert second["per_category"]["racism"]["f1"] >= 0.76
     assert second["per_category"]["kidnapping"]["f1"] >= 0.70
     assert second["per_category"]["abuse"]["f1"] >= 0.68
+
+
+def test_the_fifty_seventh_rounds_held_out_sets_stay_at_or_above_their_scores() -> None:
+    """``fanfic-fresh57a.jsonl`` (240 passages, 110 warning-free) and ``fanfic-fresh57b.jsonl`` (240, 107)
+    were written during the fifty-seventh round by two writers who never read the rules, and held out of it:
+    57a's totals were the engineers' gate, 57b's the lead's alone. Micro-F1 0.634 -> 0.634 and 0.604 -> 0.611
+    over the round (57b's a kidnapping and a violence, from the session's new rules); 16 and 17 warning-free
+    passages flagged before and after. Floors at the end."""
+    first = at_least("fanfic-fresh57a.jsonl", micro_f1=0.63, free=110, flagged=16)
+    assert first["per_category"]["homophobia"]["f1"] >= 0.86
+    assert first["per_category"]["ableism"]["f1"] >= 0.72
+    assert first["per_category"]["racism"]["f1"] >= 0.71
+    second = at_least("fanfic-fresh57b.jsonl", micro_f1=0.61, free=107, flagged=17)
+    assert second["per_category"]["collective-violence"]["f1"] >= 0.89
+    assert second["per_category"]["ableism"]["f1"] >= 0.76
+    assert second["per_category"]["racism"]["f1"] >= 0.74
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
